@@ -1,0 +1,60 @@
+#pragma once
+// The batch driver: reads every input through the ingest readers, runs the pipeline
+// components on each article (in parallel when asked), and writes the formatted results in
+// input order. Memory stays bounded: only a few batches are in flight at any time.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ingest/diagnostics.h"
+#include "ingest/reader.h"
+#include "out/output_file.h"
+#include "out/writer.h"
+#include "text/doc.h"
+
+namespace dyad {
+
+// The stages an article goes through, in order (spaCy's nlp.pipeline).
+class Pipeline {
+ public:
+  using Component = std::function<void(Doc&)>;
+  Pipeline& add(Component c) {
+    components_.push_back(std::move(c));
+    return *this;
+  }
+  void operator()(Doc& doc) const {
+    for (const auto& c : components_) c(doc);
+  }
+
+ private:
+  std::vector<Component> components_;
+};
+
+struct RunOptions {
+  std::vector<std::string> inputs;  // paths; "-" is standard input
+  ReaderOptions reader;
+  unsigned threads = 1;
+  bool strict = false;    // stop at the first malformed record
+  bool progress = false;  // progress lines on stderr
+};
+
+struct RunStats {
+  uint64_t articles = 0;
+  uint64_t segments = 0;
+  uint64_t body_sentences = 0;
+  uint64_t tokens = 0;
+  uint64_t text_bytes = 0;   // bytes of article text processed
+  uint64_t input_bytes = 0;  // bytes read from the inputs
+  uint64_t output_bytes = 0;
+  uint64_t records_skipped = 0;  // malformed records (each reported as an error)
+  uint64_t warnings = 0;
+  uint64_t inputs_failed = 0;  // inputs that could not be opened or read
+  bool stopped = false;        // --strict ended the run at a malformed record
+  double seconds = 0;
+};
+
+RunStats run(const RunOptions& options, const Pipeline& pipeline, const DocWriter& writer,
+             OutputFile& output, DiagnosticSink& diagnostics);
+
+}  // namespace dyad

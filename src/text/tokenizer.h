@@ -1,0 +1,23 @@
+#pragma once
+// Splits text into tokens (docs/segmentation.md): white space first, then each chunk into
+// prefixes, a core and suffixes, spaCy-style, with news-specific exceptions (abbreviations,
+// clitics, URLs, handles, currency).
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "text/token.h"
+
+namespace dyad {
+
+class Tokenizer {
+ public:
+  struct Result {
+    uint32_t longest_line = 0;  // bytes in the longest line, to tell headlines from wrapped text
+  };
+
+  // Appends the tokens of `text` to `out`; spans are offsets into `text`.
+  Result tokenize(std::string_view text, std::vector<Token>& out) const;
+};
+
+}  // namespace dyad

@@ -1,0 +1,150 @@
+// The dyad command as users run it: exit codes, help, messages, formats, spans.
+#include <gtest/gtest.h>
+#include <simdjson.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "test_util.h"
+
+namespace dyad {
+namespace {
+
+struct Result {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+// Runs `dyad ARGS` through the shell (so ARGS may hold redirections such as "< file").
+Result dyad(const std::string& args) {
+  testing::TempDir dir;
+  std::string out = dir.path() + "/out", err = dir.path() + "/err";
+  std::string cmd = std::string("'") + DYAD_BINARY + "' " + args + " > '" + out + "' 2> '" + err + "'";
+  int status = std::system(cmd.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::read_file(out), testing::read_file(err)};
+}
+
+std::string samples() { return "'" + testing::source_path("data/samples/articles.jsonl") + "'"; }
+
+TEST(Cli, VersionAndHelp) {
+  Result v = dyad("--version");
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_EQ(v.out.rfind("dyad ", 0), 0u);
+  Result h = dyad("--help");
+  EXPECT_EQ(h.exit_code, 0);
+  EXPECT_NE(h.out.find("Examples:"), std::string::npos);
+  EXPECT_NE(h.out.find("Exit codes:"), std::string::npos);
+  Result ch = dyad("code --help");
+  EXPECT_EQ(ch.exit_code, 0);
+  EXPECT_NE(ch.out.find("--input-format"), std::string::npos);
+}
+
+TEST(Cli, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(dyad("").exit_code, 2);
+  EXPECT_EQ(dyad("frobnicate").exit_code, 2);
+  EXPECT_EQ(dyad("code --no-such-option").exit_code, 2);
+  EXPECT_EQ(dyad("code --date 2019-13-45 " + samples()).exit_code, 2);
+  EXPECT_EQ(dyad("code --input-format html " + samples()).exit_code, 2);
+  Result missing = dyad("code /nonexistent/file.jsonl");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("/nonexistent/file.jsonl"), std::string::npos);
+}
+
+TEST(Cli, CodesTheSamplesFromStdinWithASummary) {
+  Result r = dyad("code --format sentences < " + samples());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("article_id\tsentence_index\tkind\tstart\tend\ttext\n", 0), 0u);
+  EXPECT_NE(r.out.find("dyad-sample-024\t"), std::string::npos);
+  EXPECT_NE(r.err.find("dyad: 24 articles"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("0 records skipped"), std::string::npos) << r.err;
+  Result q = dyad("code --quiet --format sentences " + samples());
+  EXPECT_EQ(q.err, "");
+  EXPECT_EQ(q.out, r.out);
+}
+
+TEST(Cli, MalformedInputNamesFileAndLineAndStrictStops) {
+  testing::TempDir dir;
+  std::string f = dir.file("bad.jsonl", "{\"id\":\"a\",\"text\":\"Fine.\"}\nnot json\n{\"id\":\"b\",\"text\":\"Also fine.\"}\n");
+  Result r = dyad("code --format sentences '" + f + "'");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.err.find(f + ":2: error: invalid JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2 articles"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 records skipped"), std::string::npos) << r.err;
+  Result s = dyad("code --strict --format sentences '" + f + "'");
+  EXPECT_EQ(s.exit_code, 3);
+  EXPECT_NE(s.err.find("stopped by --strict"), std::string::npos) << s.err;
+}
+
+TEST(Cli, UnwritableOutputExitsWithOne) {
+  Result r = dyad("code --format sentences -o /nonexistent-dir/out.tsv " + samples());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("/nonexistent-dir/out.tsv"), std::string::npos);
+}
+
+TEST(Cli, SegmentJsonlSpansPointIntoTheArticleText) {
+  Result r = dyad("segment --format jsonl " + samples());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Article texts by id, to check every span against.
+  std::map<std::string, std::string> texts;
+  simdjson::dom::parser parser;
+  for (simdjson::dom::element a : parser.load_many(testing::source_path("data/samples/articles.jsonl")))
+    texts[std::string(a["id"].get_string().value())] = std::string(a["text"].get_string().value());
+  size_t lines = 0;
+  std::istringstream in(r.out);
+  std::string line;
+  simdjson::dom::parser p2;
+  while (std::getline(in, line)) {
+    ++lines;
+    simdjson::dom::element s = p2.parse(line);
+    const std::string& text = texts.at(std::string(s["article_id"].get_string().value()));
+    auto span = s["span"].get_array();
+    uint64_t b = span.at(0).get_uint64().value(), e = span.at(1).get_uint64().value();
+    EXPECT_EQ(text.substr(b, e - b), s["text"].get_string().value());
+    EXPECT_TRUE(s["sentence_index"].is_uint64());
+    for (simdjson::dom::element t : s["tokens"].get_array()) {
+      auto ts = t["span"].get_array();
+      uint64_t tb = ts.at(0).get_uint64().value(), te = ts.at(1).get_uint64().value();
+      EXPECT_GE(tb, b);
+      EXPECT_LE(te, e);
+      EXPECT_EQ(text.substr(tb, te - tb), t["text"].get_string().value());
+    }
+  }
+  EXPECT_GT(lines, 24u * 5);
+}
+
+TEST(Cli, SegmentATextGiven) {
+  Result r = dyad("segment --text 'BEIRUT (AP) — Sen. Jane Doe met U.S. officials. They didn'\\''t agree.'");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("dateline"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("did | n't"), std::string::npos) << r.out;
+}
+
+TEST(Cli, ReadsPetrarchAndTabariRecords) {
+  DYAD_REQUIRE_SHARED();
+  Result x = dyad("code --format sentences '" + testing::shared_path("peers/petrarch2/GigaWord.sample.PETR.xml") + "'");
+  EXPECT_EQ(x.exit_code, 0);
+  EXPECT_NE(x.err.find("67 articles"), std::string::npos) << x.err;
+  Result t = dyad("code --format sentences --input-format tabari < '" +
+                  testing::shared_path("peers/tabari/TABARI.Demo.text") + "'");
+  EXPECT_EQ(t.exit_code, 0);
+  EXPECT_NE(t.err.find("46 articles"), std::string::npos) << t.err;
+}
+
+// Acceptance figure of issue 2: one sentence for >= 98% of the PLOVER gold records.
+TEST(Cli, GoldRecordsAreOneSentenceEach) {
+  DYAD_REQUIRE_SHARED();
+  testing::TempDir dir;
+  std::string cmd = "'" + testing::source_path("scripts/eval-segmentation") + "' '" +
+                    testing::shared_path("eval/plover-gsr-dev.json") + "' '" + DYAD_BINARY + "' > '" +
+                    dir.path() + "/out'";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::string out = testing::read_file(dir.path() + "/out");
+  double share = std::stod(out.substr(out.rfind(' ') + 1));
+  EXPECT_GE(share, 98.0) << out;
+}
+
+}  // namespace
+}  // namespace dyad

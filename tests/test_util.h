@@ -1,0 +1,48 @@
+#pragma once
+// Helpers shared by the tests.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace dyad::testing {
+
+inline std::string source_path(const std::string& rel) { return std::string(DYAD_SOURCE_DIR) + "/" + rel; }
+inline std::string shared_path(const std::string& rel) { return std::string(DYAD_SHARED_DIR) + "/" + rel; }
+inline bool have_shared() { return std::filesystem::exists(DYAD_SHARED_DIR); }
+
+#define DYAD_REQUIRE_SHARED()                                                              \
+  do {                                                                                     \
+    if (!::dyad::testing::have_shared())                                                   \
+      GTEST_SKIP() << "needs ../shared beside the repository (not part of a user's clone)"; \
+  } while (0)
+
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A temporary directory removed at the end of the test.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "dyad-test-XXXXXX").string();
+    path_ = mkdtemp(tmpl.data());
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  std::string file(const std::string& name, const std::string& content) const {
+    std::string p = path_ + "/" + name;
+    std::ofstream(p, std::ios::binary) << content;
+    return p;
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace dyad::testing
