@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "base/error.h"
+#include "base/numbers.h"
 #include "base/utf8.h"
 #include "base/version.h"
 #include "cli/exit_codes.h"
@@ -95,15 +96,6 @@ RunOptions to_run_options(const InputOptions& o) {
   return r;
 }
 
-std::string thousands(uint64_t v) {
-  std::string digits = std::to_string(v), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return out;
-}
-
 void print_summary(const RunStats& s, bool events_pending) {
   double secs = std::max(s.seconds, 1e-6);
   std::string line = fmt::format(
@@ -122,6 +114,8 @@ void print_summary(const RunStats& s, bool events_pending) {
 
 int run_command(const InputOptions& o, OutputFormat format) {
   RunOptions options = to_run_options(o);
+  if (o.files.empty() && isatty(STDIN_FILENO) && !o.quiet)
+    fmt::print(stderr, "dyad: reading articles from standard input (end with Ctrl-D; --help for usage)\n");
   Pipeline pipeline;
   pipeline.add(Segmenter());
   auto writer = make_writer(format);

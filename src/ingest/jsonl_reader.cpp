@@ -22,8 +22,7 @@ class JsonlReader : public ReaderBase {
     Line line;
     while (lines_.next(line)) {
       if (line.too_long) {
-        error(line.number, fmt::format("line is {} bytes, over the record limit of {} bytes",
-                                       line.length, options_.max_record_bytes));
+        report_too_long(line);
         continue;
       }
       std::string_view text = line.text;

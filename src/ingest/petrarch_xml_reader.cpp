@@ -49,8 +49,7 @@ class PetrarchXmlReader : public ReaderBase {
     Line line;
     while (lines_.next(line)) {
       if (line.too_long) {
-        error(line.number, fmt::format("line is {} bytes, over the record limit; record skipped",
-                                       line.length));
+        report_too_long(line);
         abandon();
         continue;
       }

@@ -25,6 +25,10 @@ class ReaderBase : public ArticleReader {
   void warning(uint64_t line, std::string message) {
     sink_.report({Severity::kWarning, source_->name(), line, std::move(message)});
   }
+  void report_too_long(const Line& line) {
+    error(line.number, "line is " + std::to_string(line.length) + " bytes, over the record limit of " +
+                           std::to_string(options_.max_record_bytes) + " bytes; record skipped");
+  }
   const std::string& name() const { return source_->name(); }
   // Fills origin and the default date; checks that the text has no NUL byte.
   bool finish(Article& a, uint64_t line);

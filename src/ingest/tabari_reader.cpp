@@ -43,9 +43,7 @@ class TabariReader : public ReaderBase {
     auto complete = [&]() { return in_record && !skipping && finish_record(raw, start, out); };
     while (lines_.next(line)) {
       if (line.too_long) {  // outside a record it is part of a comment block
-        if (in_record && !skipping)
-          error(line.number, fmt::format("line is {} bytes, over the record limit; record skipped",
-                                         line.length));
+        if (in_record && !skipping) report_too_long(line);
         skipping = in_record;
         continue;
       }

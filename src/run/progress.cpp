@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#include "base/numbers.h"
+
 namespace dyad {
 namespace {
 
@@ -32,7 +34,7 @@ void Progress::update(uint64_t records, uint64_t bytes) {
 }
 
 void Progress::print(uint64_t records, uint64_t bytes, double seconds) {
-  std::string line = fmt::format("dyad: {} records, {:.0f}/s", records,
+  std::string line = fmt::format("dyad: {} records, {:.0f}/s", thousands(records),
                                  seconds > 0 ? static_cast<double>(records) / seconds : 0.0);
   if (total_ && *total_ > 0) {
     double done = static_cast<double>(bytes) / static_cast<double>(*total_);
