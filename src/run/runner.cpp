@@ -198,7 +198,7 @@ RunStats run(const RunOptions& options, const Pipeline& pipeline, const DocWrite
         }
         if (!got) break;
         batch->text_bytes += article.text.size();
-        batch->docs.push_back(Doc{std::move(article), {}, {}});
+        batch->docs.emplace_back(std::move(article));
         ++read_articles;
         if (batch->docs.size() >= kBatchArticles || batch->text_bytes >= kBatchTextBytes) {
           submit(std::move(batch));

@@ -1,5 +1,6 @@
 #include "text/tokenizer.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -404,6 +405,24 @@ class ChunkSplitter {
     return 0;
   }
 
+
+ public:
+  // One standalone token with the flags its text implies.
+  void emit_standalone(size_t b, size_t e, Gap gap) {
+    gap_ = gap;
+    std::string_view w = text_.substr(b, e - b);
+    auto any = [&](std::initializer_list<std::string_view> set) {
+      return std::find(set.begin(), set.end(), w) != set.end();
+    };
+    if (any({".", "!", "?", "...", "…"})) return emit(b, e, tf::kTerminal, TokenKind::kPunct);
+    if (any({"``", "`", "(", "[", "{", "“", "‘", "«", "„"})) return emit(b, e, tf::kOpening, TokenKind::kPunct);
+    if (any({"''", "'", ")", "]", "}", "”", "’", "»", "\""})) return emit(b, e, tf::kClosing, TokenKind::kPunct);
+    if (any({"-", "--", "—", "–", "―"})) return emit(b, e, tf::kDash, TokenKind::kPunct);
+    if (any({",", ";", ":"})) return emit(b, e, 0, TokenKind::kPunct);
+    emit(b, e, 0);
+  }
+
+ private:
   void emit(size_t b, size_t e, uint16_t flags, TokenKind kind = TokenKind::kWord) {
     Token t;
     t.begin = static_cast<uint32_t>(b);
@@ -482,6 +501,12 @@ class ChunkSplitter {
 };
 
 }  // namespace
+
+Token Tokenizer::classify(std::string_view text, uint32_t begin, uint32_t end, Gap gap) {
+  std::vector<Token> out;
+  ChunkSplitter(text, out).emit_standalone(begin, end, gap);
+  return out.front();
+}
 
 Tokenizer::Result Tokenizer::tokenize(std::string_view text, std::vector<Token>& out) const {
   Result result;

@@ -18,6 +18,10 @@ class Tokenizer {
 
   // Appends the tokens of `text` to `out`; spans are offsets into `text`.
   Result tokenize(std::string_view text, std::vector<Token>& out) const;
+
+  // A token whose boundaries come from elsewhere (treebank leaves in evaluation), classified
+  // as the tokenizer would classify it standing alone: kind and shape flags.
+  static Token classify(std::string_view text, uint32_t begin, uint32_t end, Gap gap);
 };
 
 }  // namespace dyad

@@ -1,0 +1,161 @@
+// `dyad code` and `dyad segment`: read articles, run the pipeline, write a format.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <memory>
+#include <thread>
+
+#include "base/error.h"
+#include "base/numbers.h"
+#include "base/utf8.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/stderr_diagnostics.h"
+#include "run/runner.h"
+#include "text/segmenter.h"
+
+namespace dyad {
+namespace {
+
+// Options shared by the commands that read articles.
+struct InputOptions {
+  std::vector<std::string> files;
+  std::string input_format = "auto";
+  std::string date;
+  std::string output = "-";
+  bool strict = false;
+  unsigned threads = 1;
+  bool quiet = false;
+  bool progress = false;
+  size_t max_record_bytes = size_t{16} << 20;
+};
+
+const CLI::Validator kExistingOrStdin(
+    [](std::string& path) { return path == "-" ? std::string() : CLI::ExistingFile(path); },
+    "FILE|-", "existing file or -");
+
+const CLI::Validator kIsoDate(
+    [](std::string& s) {
+      return Date::parse_iso(s) && s.size() == 10 ? std::string()
+                                                  : "expected a date as YYYY-MM-DD, got " + s;
+    },
+    "YYYY-MM-DD", "date");
+
+void add_input_options(CLI::App* cmd, InputOptions& o) {
+  cmd->add_option("files", o.files, "Input files; - or none reads standard input")
+      ->check(kExistingOrStdin);
+  cmd->add_option("--input-format", o.input_format, "auto|jsonl|text|petrarch-xml|tabari")
+      ->check(CLI::IsMember({"auto", "jsonl", "text", "petrarch-xml", "tabari"}))
+      ->capture_default_str();
+  cmd->add_option("--date", o.date, "Publication date for articles that carry none")->check(kIsoDate);
+  cmd->add_option("-o,--output", o.output, "Write to FILE instead of standard output")
+      ->type_name("FILE");
+  cmd->add_flag("--strict", o.strict, "Stop at the first malformed record (exit code 3)");
+  cmd->add_option("-j,--threads", o.threads, "Worker threads; 0 = one per core")
+      ->capture_default_str();
+  cmd->add_flag("-q,--quiet", o.quiet, "No summary line");
+  cmd->add_flag("--progress", o.progress,
+                "Report progress on stderr (default: only when stderr is a terminal)");
+  cmd->add_option("--max-record-bytes", o.max_record_bytes,
+                  "Longer records are reported and skipped")
+      ->capture_default_str();
+}
+
+RunOptions to_run_options(const InputOptions& o) {
+  RunOptions r;
+  r.inputs = o.files.empty() ? std::vector<std::string>{"-"} : o.files;
+  r.reader.format = *parse_input_format(o.input_format);
+  if (!o.date.empty()) r.reader.default_date = Date::parse_iso(o.date);
+  r.reader.max_record_bytes = o.max_record_bytes;
+  r.strict = o.strict;
+  r.threads = o.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : o.threads;
+  r.progress = !o.quiet && (o.progress || isatty(STDERR_FILENO));
+  return r;
+}
+
+void print_summary(const RunStats& s, bool events_pending) {
+  double secs = std::max(s.seconds, 1e-6);
+  std::string line = fmt::format(
+      "dyad: {} articles, {} segments ({} sentences), {} tokens", thousands(s.articles),
+      thousands(s.segments), thousands(s.body_sentences), thousands(s.tokens));
+  if (events_pending) line += ", 0 events (event coding is not built yet; try --format sentences)";
+  line += fmt::format("; {} records skipped", thousands(s.records_skipped));
+  if (s.warnings) line += fmt::format(", {} warnings", thousands(s.warnings));
+  if (s.inputs_failed) line += fmt::format(", {} inputs unreadable", thousands(s.inputs_failed));
+  line += fmt::format("; {:.2f} s ({:.0f} articles/s, {:.1f} MB/s)", s.seconds,
+                      static_cast<double>(s.articles) / secs,
+                      static_cast<double>(s.input_bytes) / secs / 1e6);
+  if (s.stopped) line += "; stopped by --strict";
+  fmt::print(stderr, "{}\n", line);
+}
+
+int run_command(const InputOptions& o, OutputFormat format) {
+  RunOptions options = to_run_options(o);
+  if (o.files.empty() && isatty(STDIN_FILENO) && !o.quiet)
+    fmt::print(stderr, "dyad: reading articles from standard input (end with Ctrl-D; --help for usage)\n");
+  Pipeline pipeline;
+  pipeline.add(Segmenter());
+  auto writer = make_writer(format);
+  StderrDiagnostics diagnostics;
+  RunStats stats;
+  try {
+    OutputFile output(o.output);
+    stats = run(options, pipeline, *writer, output, diagnostics);
+    output.close();
+  } catch (const OutputError& e) {
+    fmt::print(stderr, "dyad: {}\n", e.what());
+    return exit_code::kFailure;
+  }
+  if (!o.quiet) print_summary(stats, format == OutputFormat::kEvents);
+  if (stats.stopped) return exit_code::kStrictStop;
+  if (stats.inputs_failed) return exit_code::kFailure;
+  return exit_code::kOk;
+}
+
+}  // namespace
+
+namespace cli {
+
+Command add_code_command(CLI::App& app) {
+  auto opts = std::make_shared<InputOptions>();
+  auto format = std::make_shared<std::string>("jsonl");
+  CLI::App* cmd = app.add_subcommand("code", "Code articles into events");
+  add_input_options(cmd, *opts);
+  cmd->add_option("-f,--format", *format,
+                  "jsonl (events, the default) | sentences (segments as tab-separated text)")
+      ->check(CLI::IsMember({"jsonl", "sentences"}))
+      ->capture_default_str();
+  return {cmd, [=] {
+            return run_command(*opts, *format == "sentences" ? OutputFormat::kSentences : OutputFormat::kEvents);
+          }};
+}
+
+Command add_segment_command(CLI::App& app) {
+  auto opts = std::make_shared<InputOptions>();
+  auto format = std::make_shared<std::string>("text");
+  auto text = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("segment", "Show the sentences and tokens of articles");
+  add_input_options(cmd, *opts);
+  cmd->add_option("-f,--format", *format, "text (for reading) | jsonl (one object per sentence with its tokens)")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->capture_default_str();
+  cmd->add_option("--text", *text, "Segment this text instead of reading files");
+  return {cmd, [=] {
+            OutputFormat f = *format == "jsonl" ? OutputFormat::kSegmentsJsonl : OutputFormat::kSegmentsText;
+            if (text->empty()) return run_command(*opts, f);
+            Doc doc;  // a literal text: one article with id "text"
+            doc.article.id = "text";
+            doc.article.text = *text;
+            repair_utf8(doc.article.text);
+            Segmenter()(doc);
+            std::string out;
+            make_writer(f)->write(doc, out);
+            fmt::print("{}", out);
+            return exit_code::kOk;
+          }};
+}
+
+}  // namespace cli
+
+
+}  // namespace dyad

@@ -1,0 +1,578 @@
+#include "lang/clauses.h"
+
+#include <algorithm>
+#include <array>
+#include <initializer_list>
+
+namespace dyad {
+namespace {
+
+bool in(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+// Prepositions a subject search may climb over ("fighters from <the Radaa force> attacked"):
+// not those that also open clauses ("after", "because", "since"...).
+bool attaches_to_noun(std::string_view prep) {
+  return in(prep, {"of", "from", "in", "with", "for", "on", "at", "near", "to", "inside", "outside",
+                   "across", "around", "along", "within", "across", "behind", "under", "over",
+                   "among", "between", "against", "toward", "towards", "into", "by", "via",
+                   "including", "about", "aboard", "off"});
+}
+
+bool is_subordinator_word(std::string_view w) {
+  return in(w, {"because", "after", "before", "while", "although", "though", "if", "unless", "until",
+                "since", "as", "whereas", "once", "whether", "when", "where", "whenever", "so"});
+}
+
+class SentenceClauses {
+ public:
+  SentenceClauses(std::string_view text, std::span<const Token> tokens, const Sentence& s, Analysis& a)
+      : text_(text), tokens_(tokens), b_(s.first_token), e_(s.end_token), a_(a) {}
+
+  void run() {
+    c0_ = a_.clauses.size();
+    for (size_t v = 0; v < a_.verbs.size(); ++v) {
+      const VerbGroup& vg = a_.verbs[v];
+      if (vg.first < b_ || vg.first >= e_) continue;
+      Clause c;
+      c.verb = static_cast<uint32_t>(v);
+      c.first = vg.first;
+      c.end = vg.end;
+      a_.clauses.push_back(c);
+    }
+    n_ = a_.clauses.size() - c0_;
+    if (n_ == 0) return;
+    antecedent_.assign(n_, kNone);
+    inverted_.assign(n_, false);
+    verb_of_token_.assign(e_ - b_, kNone);
+    for (size_t i = 0; i < n_; ++i) {
+      const VerbGroup& vg = verb(i);
+      for (uint32_t k = vg.first; k < vg.end; ++k) verb_of_token_[k - b_] = static_cast<int32_t>(i);
+    }
+    lead_.clear();
+    for (size_t p = 0; p < a_.phrases.size(); ++p) lead_.push_back(static_cast<int32_t>(p));
+    for (size_t p = 0; p < a_.phrases.size(); ++p) {
+      const NounPhrase& np = a_.phrases[p];
+      if (np.first < b_ || np.first >= e_) continue;
+      for (int32_t q : {np.apposition, np.of_phrase, np.conjunct_next})
+        if (q != kNone) lead_[static_cast<size_t>(q)] = static_cast<int32_t>(p);
+    }
+    subject_clause_.assign(a_.phrases.size(), kNone);
+
+    for (size_t i = 0; i < n_; ++i) find_subject(i);
+    for (size_t i = 0; i < n_; ++i) find_objects(i);
+    for (size_t i = 0; i < n_; ++i) subject_across_parenthesis(i);
+    for (size_t i = 0; i < n_; ++i) attach(i);
+    rescue_main_verb();
+    postposed_speech();
+    according_to();
+    for (size_t i = 0; i < n_; ++i) finish(i);
+  }
+
+ private:
+  Clause& clause(size_t i) { return a_.clauses[c0_ + i]; }
+  const VerbGroup& verb(size_t i) const { return a_.verbs[a_.clauses[c0_ + i].verb]; }
+  Pos tag(uint32_t k) const { return k < e_ && k >= b_ ? a_.tags[k] : Pos::kPeriod; }
+  std::string_view lemma(uint32_t k) const { return k < e_ && k >= b_ ? a_.lemmas[k] : std::string_view(); }
+  std::string_view word(uint32_t k) const { return k < e_ && k >= b_ ? tokens_[k].text(text_) : std::string_view(); }
+  int32_t phrase_at(uint32_t k) const { return k < e_ && k >= b_ ? a_.phrase_of[k] : kNone; }
+  int32_t verb_at(uint32_t k) const { return k < e_ && k >= b_ ? verb_of_token_[k - b_] : kNone; }
+  const NounPhrase& phrase(int32_t p) const { return a_.phrases[static_cast<size_t>(p)]; }
+
+  // The first phrase of the chain a phrase belongs to ("the president" for "of Egypt",
+  // "Richard Norland" for "the U.S. ambassador", "Russia" for "Egypt" in "Russia and Egypt").
+  int32_t lead(int32_t p) const {
+    while (lead_[static_cast<size_t>(p)] != p) p = lead_[static_cast<size_t>(p)];
+    return p;
+  }
+
+  bool is_relative(uint32_t k) const {
+    Pos t = tag(k);
+    if (t == Pos::WDT || t == Pos::WP || t == Pos::WPS) return true;
+    return lemma(k) == "that" && k > b_ && phrase_at(k - 1) != kNone && verb_at(k + 1) != kNone;
+  }
+  bool is_subordinator(uint32_t k) const {
+    return (tag(k) == Pos::IN || tag(k) == Pos::WRB) && is_subordinator_word(lemma(k));
+  }
+  bool is_quote(uint32_t k) const { return tag(k) == Pos::kOpenQuote || tag(k) == Pos::kCloseQuote; }
+
+  // Skips adverbs not in a phrase, leftwards from k; returns the first other token (or b-1).
+  int64_t skip_adverbs_left(int64_t k) const {
+    while (k >= b_ && is_adverb(tag(static_cast<uint32_t>(k))) && phrase_at(static_cast<uint32_t>(k)) == kNone) --k;
+    return k;
+  }
+
+  // Climbs from a phrase over "of"/"from"/"in" attachments to the phrase they modify.
+  // First token of a phrase with its possessor ("Rwanda 's Government").
+  uint32_t start_of(int32_t p) const {
+    while (phrase(p).possessor != kNone) p = phrase(p).possessor;
+    return phrase(p).first;
+  }
+
+  int32_t climb(int32_t p) const {
+    p = lead(p);
+    for (;;) {
+      uint32_t before = start_of(p);
+      if (before <= b_ + 1) return p;
+      uint32_t prep = before - 1;
+      if (tag(prep) != Pos::IN && tag(prep) != Pos::TO) return p;
+      if (!attaches_to_noun(lemma(prep))) return p;
+      int32_t q = phrase_at(prep - 1);
+      if (q == kNone || verb_at(prep - 1) != kNone) return p;
+      p = lead(q);
+    }
+  }
+
+  void set_subject(size_t i, int32_t p) {
+    clause(i).subject = p;
+    if (p != kNone && subject_clause_[static_cast<size_t>(p)] == kNone)
+      subject_clause_[static_cast<size_t>(p)] = static_cast<int32_t>(i);
+  }
+
+  // The previous clause that has (or inherits) a subject, for coordinated and participial verbs.
+  int32_t previous_clause(size_t i) const {
+    return i == 0 ? kNone : static_cast<int32_t>(i - 1);
+  }
+
+  void find_subject(size_t i) {
+    Clause& c = clause(i);
+    const VerbGroup& vg = verb(i);
+    if (vg.form == Form::kInfinitive) {
+      c.kind = ClauseKind::kInfinitival;
+      return;
+    }
+    int64_t k = skip_adverbs_left(static_cast<int64_t>(vg.first) - 1);
+    if (k < b_) return;
+    uint32_t t = static_cast<uint32_t>(k);
+    if (int32_t p = phrase_at(t); p != kNone) {
+      // The phrase right after an earlier relative or participial clause's verb is that clause's
+      // object; the subject is what that clause modifies ("the man who attacked police was").
+      int32_t before = phrase(lead(p)).first > b_ ? verb_at(phrase(lead(p)).first - 1) : kNone;
+      if (before != kNone && (clause(static_cast<size_t>(before)).kind == ClauseKind::kRelative ||
+                              clause(static_cast<size_t>(before)).kind == ClauseKind::kParticipial)) {
+        set_subject(i, antecedent_[static_cast<size_t>(before)]);
+        return;
+      }
+      if (vg.form == Form::kParticiple || (vg.form == Form::kGerund && vg.first == t + 1)) {
+        // "a checkpoint held by ...", "refugees fleeing the war": modifies the phrase before.
+        c.kind = ClauseKind::kParticipial;
+        antecedent_[i] = lead(p);
+        set_subject(i, lead(p));
+        return;
+      }
+      int32_t subj = climb(p);
+      uint32_t first = phrase(subj).first;
+      if (first > b_) {
+        uint32_t prev = first - 1;
+        if (is_relative(prev)) {
+          // "the man whom police arrested": an object relative; its antecedent is the object.
+          c.kind = ClauseKind::kRelative;
+          c.subordinator = static_cast<int32_t>(prev);
+          antecedent_[i] = prev > b_ && phrase_at(prev - 1) != kNone ? lead(phrase_at(prev - 1)) : kNone;
+        } else if (is_subordinator(prev)) {
+          c.kind = ClauseKind::kSubordinate;
+          c.subordinator = static_cast<int32_t>(prev);
+        } else if (lemma(prev) == "that" || tag(prev) == Pos::kColon) {
+          c.kind = ClauseKind::kComplement;
+          c.subordinator = static_cast<int32_t>(prev);
+        }
+      }
+      set_subject(i, subj);
+      return;
+    }
+    if (is_relative(t)) {
+      c.kind = ClauseKind::kRelative;
+      c.subordinator = static_cast<int32_t>(t);
+      int32_t ante = t > b_ && phrase_at(t - 1) != kNone ? lead(phrase_at(t - 1)) : kNone;
+      antecedent_[i] = ante;
+      set_subject(i, ante);
+      return;
+    }
+    if (is_subordinator(t) || lemma(t) == "after" || lemma(t) == "before") {
+      c.kind = ClauseKind::kSubordinate;  // "after attacking", "while visiting"
+      c.subordinator = static_cast<int32_t>(t);
+      c.subject_inherited = true;
+      return;
+    }
+    if (vg.form == Form::kFinite && is_speech_verb(lemma(vg.head)) && (word(t) == "," || is_quote(t))) {
+      // Inverted speech: "..., said a UN official." / "\"...,\" said Ms. Doe" (but not
+      // "..., said eight people were killed").
+      int32_t p = phrase_at(vg.end);
+      uint32_t after = p != kNone ? phrase(lead(p)).extent_end : vg.end;
+      bool ends = after >= e_ || word(after) == "," || tag(after) == Pos::kPeriod || tag(after) == Pos::IN ||
+                  tag(after) == Pos::kCloseQuote || (p != kNone && phrase_at(after) != kNone);
+      if (p != kNone && phrase(p).first == vg.end && ends && verb_at(after) == kNone) {
+        c.subject = lead(p);
+        inverted_[i] = true;
+        subject_clause_[static_cast<size_t>(lead(p))] = static_cast<int32_t>(i);
+        return;
+      }
+    }
+    // "X attacked Y and killed Z", ", killing Z": the subject of the verb before.
+    if (tag(t) == Pos::CC || word(t) == "," || vg.form != Form::kFinite) c.subject_inherited = true;
+  }
+
+  // "X, who attacked Y, was arrested", "The civilians, imprisoned for ..., were released",
+  // "The Philippines and the EU (EU) agree": the subject stands before the parenthesis.
+  void subject_across_parenthesis(size_t i) {
+    Clause& c = clause(i);
+    const VerbGroup& vg = verb(i);
+    if (c.subject != kNone || inverted_[i] || vg.form != Form::kFinite) return;
+    int64_t k = skip_adverbs_left(static_cast<int64_t>(vg.first) - 1);
+    if (k <= b_) return;
+    uint32_t t = static_cast<uint32_t>(k);
+    int64_t open = -1;
+    if (tag(t) == Pos::kRrb) {
+      int depth = 0;
+      for (int64_t m = t; m >= b_; --m) {
+        if (tag(static_cast<uint32_t>(m)) == Pos::kRrb) ++depth;
+        if (tag(static_cast<uint32_t>(m)) == Pos::kLrb && --depth == 0) {
+          open = m;
+          break;
+        }
+      }
+    } else if (word(t) == ",") {
+      for (int64_t m = static_cast<int64_t>(t) - 1; m >= b_ && t - m < 40; --m) {
+        if (word(static_cast<uint32_t>(m)) == ",") {
+          open = m;
+          break;
+        }
+      }
+      // A finite clause with its own subject between the commas is not a parenthesis
+      // ("X attacked Y, Z said, and ...").
+      for (size_t j = 0; j < n_ && open >= 0; ++j) {
+        const Clause& o = clause(j);
+        uint32_t v = verb(j).first;
+        if (j != i && v > open && v < t && verb(j).form == Form::kFinite && o.subject != kNone &&
+            !o.subject_inherited && o.kind != ClauseKind::kRelative && phrase(o.subject).first > open)
+          open = -1;
+      }
+    }
+    if (open <= b_) return;
+    int32_t p = phrase_at(static_cast<uint32_t>(open - 1));
+    if (p == kNone) return;
+    int32_t subj = climb(p);
+    if (!can_be_subject(subj)) return;
+    c.subject_inherited = false;
+    set_subject(i, subj);
+  }
+
+  // Not the object of a preposition or subordinator, and not a time phrase.
+  bool can_be_subject(int32_t p) const {
+    uint32_t first = start_of(p);
+    if (first > b_) {
+      Pos before = tag(first - 1);
+      if (before == Pos::IN || before == Pos::TO || before == Pos::WRB) return false;
+    }
+    std::string_view h = lemma(phrase(p).head);
+    return !in(h, {"today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
+                   "saturday", "sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                   "Sunday", "week", "month", "year", "time", "day"});
+  }
+
+  // A sentence whose only verb the tagger read as a participle ("Ithilen's militia vowed on
+  // Thursday to ...") still has a main clause: that verb, with the phrase before as subject.
+  void rescue_main_verb() {
+    for (size_t i = 0; i < n_; ++i) {
+      const Clause& c = clause(i);
+      if (verb(i).form == Form::kFinite && c.parent == kNone && c.subject != kNone) return;
+    }
+    for (size_t i = 0; i < n_; ++i) {
+      Clause& c = clause(i);
+      VerbGroup& vg = a_.verbs[c.verb];
+      if (c.kind != ClauseKind::kParticipial || vg.form != Form::kParticiple || antecedent_[i] == kNone) continue;
+      if (!can_be_subject(antecedent_[i])) continue;
+      vg.form = Form::kFinite;
+      vg.passive = false;
+      vg.tense = Tense::kPast;
+      a_.tags[vg.head] = Pos::VBD;
+      c = Clause{};
+      c.verb = static_cast<uint32_t>(&vg - a_.verbs.data());
+      c.first = vg.first;
+      c.end = vg.end;
+      set_subject(i, antecedent_[i]);
+      antecedent_[i] = kNone;
+      find_objects(i);
+      for (size_t j = 0; j < n_; ++j)
+        if (clause(j).parent == static_cast<int32_t>(c0_ + i) && clause(j).kind == ClauseKind::kParticipial)
+          clause(j).subject = c.subject;
+      return;
+    }
+  }
+
+  // The clause whose verb group or object/prepositional material covers token k.
+  int32_t clause_covering(uint32_t k) const {
+    for (size_t j = 0; j < n_; ++j) {
+      const Clause& c = a_.clauses[c0_ + j];
+      if (k >= c.first && k < c.end) return static_cast<int32_t>(j);
+    }
+    return kNone;
+  }
+
+  // Is phrase p the subject of a clause after clause i?
+  int32_t later_subject(int32_t p, size_t i) const {
+    if (p == kNone) return kNone;
+    int32_t j = subject_clause_[static_cast<size_t>(lead(p))];
+    return j != kNone && static_cast<size_t>(j) > i ? j : kNone;
+  }
+
+  void make_dependent(size_t child, size_t parent, ClauseKind kind, int32_t subordinator) {
+    Clause& c = clause(child);
+    if (c.parent != kNone) return;
+    c.parent = static_cast<int32_t>(c0_ + parent);
+    if (c.kind == ClauseKind::kMain) c.kind = kind;
+    if (c.subordinator == kNone) c.subordinator = subordinator;
+  }
+
+  void find_objects(size_t i) {
+    Clause& c = clause(i);
+    const VerbGroup& vg = verb(i);
+    uint32_t k = vg.end;
+    if (inverted_[i] && c.subject != kNone) k = phrase(c.subject).extent_end;
+    auto skip_adverbs = [&] {
+      while (k < e_ && is_adverb(tag(k)) && phrase_at(k) == kNone && verb_at(k) == kNone) ++k;
+    };
+    skip_adverbs();
+    // "said (that) Y attacked Z", "said: ...".
+    if ((lemma(k) == "that" && tag(k) == Pos::IN) || tag(k) == Pos::kColon) {
+      if (int32_t j = later_subject(phrase_at(k + 1), i); j != kNone) {
+        make_dependent(static_cast<size_t>(j), i, ClauseKind::kComplement, static_cast<int32_t>(k));
+        c.end = k + 1;
+        return;
+      }
+    }
+    bool objects_done = c.kind == ClauseKind::kParticipial && vg.passive;
+    for (int slot = 0; slot < 2 && !objects_done; ++slot) {
+      int32_t p = phrase_at(k);
+      if (p == kNone || phrase(p).first != k) break;
+      if (int32_t j = later_subject(p, i); j != kNone) {
+        make_dependent(static_cast<size_t>(j), i, ClauseKind::kComplement, kNone);
+        c.end = k;
+        return;
+      }
+      (slot == 0 ? c.object : c.object2) = lead(p);
+      k = phrase(lead(p)).extent_end;
+      skip_adverbs();
+    }
+    // Prepositional objects, the passive agent, "according to X".
+    for (;;) {
+      skip_adverbs();
+      if (k >= e_) break;
+      Pos t = tag(k);
+      if (lemma(k) == "according" && lemma(k + 1) == "to" && phrase_at(k + 2) != kNone) {
+        c.attributed_to = lead(phrase_at(k + 2));
+        k = phrase(c.attributed_to).extent_end;
+        continue;
+      }
+      if ((t == Pos::IN || t == Pos::TO) && verb_at(k) == kNone) {
+        int32_t p = phrase_at(k + 1);
+        if (p == kNone || phrase(p).first != k + 1) break;
+        if (int32_t j = later_subject(p, i); j != kNone) {
+          // "... after rebels shelled the town": the preposition opens a clause.
+          ClauseKind kind = is_subordinator(k) ? ClauseKind::kSubordinate : ClauseKind::kComplement;
+          make_dependent(static_cast<size_t>(j), i, kind, static_cast<int32_t>(k));
+          break;
+        }
+        p = lead(p);
+        if (vg.passive && lemma(k) == "by" && c.agent == kNone) c.agent = p;
+        else c.preps.push_back({k, p});
+        k = phrase(p).extent_end;
+        continue;
+      }
+      break;
+    }
+    c.end = std::max(c.end, k);
+  }
+
+  // Governing clauses for infinitives, participles, subordinate and coordinated clauses;
+  // inherited subjects.
+  void attach(size_t i) {
+    Clause& c = clause(i);
+    const VerbGroup& vg = verb(i);
+    int32_t prev = previous_clause(i);
+    if (c.kind == ClauseKind::kInfinitival && prev != kNone) {
+      Clause& gov = clause(static_cast<size_t>(prev));
+      const VerbGroup& gvg = verb(static_cast<size_t>(prev));
+      c.parent = static_cast<int32_t>(c0_ + static_cast<size_t>(prev));
+      // Object control ("urged both sides to return") or subject control ("vowed to retaliate").
+      if (gov.object != kNone && phrase(gov.object).extent_end == vg.first) {
+        c.subject = gov.object;
+      } else {
+        c.subject = gov.subject;
+      }
+      c.subject_inherited = true;
+      std::string_view gl = lemma(gvg.head);
+      bool about_to = gl == "be" && vg.first > b_ && lemma(vg.first - 1) == "about";
+      bool going_to = gl == "go" && gvg.progressive;
+      if (is_intent_verb(gl) || about_to || going_to || (gvg.passive && in(gl, {"expect", "schedule", "set", "due"}))) {
+        c.has_intent = true;
+        c.intent = gvg.head;
+      }
+      return;
+    }
+    if (c.kind == ClauseKind::kParticipial && c.parent == kNone) {
+      if (int32_t ante = antecedent_[i]; ante != kNone) {
+        c.parent = owner_of_phrase(ante, i);
+      } else if (prev != kNone) {
+        c.parent = static_cast<int32_t>(c0_ + static_cast<size_t>(prev));
+      }
+      return;
+    }
+    if (c.kind == ClauseKind::kRelative && c.parent == kNone) {
+      if (int32_t ante = antecedent_[i]; ante != kNone) {
+        c.parent = owner_of_phrase(ante, i);
+        if (c.subject != ante && c.object == kNone) c.object = ante;  // "the man whom police arrested"
+      }
+      return;
+    }
+    if (c.subject == kNone && c.subject_inherited && prev != kNone) {
+      Clause& p = clause(static_cast<size_t>(prev));
+      c.subject = p.subject;
+      if (vg.form != Form::kFinite || c.kind == ClauseKind::kSubordinate) {
+        // ", killing five people" / "after attacking": depends on the clause before.
+        if (c.parent == kNone) c.parent = static_cast<int32_t>(c0_ + static_cast<size_t>(prev));
+        if (c.kind == ClauseKind::kMain) c.kind = ClauseKind::kParticipial;
+      } else {
+        // "attacked Y and killed Z": a coordinated verb shares its partner's place.
+        c.parent = p.parent;
+        if (p.kind != ClauseKind::kMain || p.parent != kNone) c.kind = p.kind;
+        c.attributed_to = p.attributed_to;
+      }
+      return;
+    }
+    if (c.kind == ClauseKind::kSubordinate && c.parent == kNone) {
+      // "After X did Y, Z did W": a sentence-initial subordinate clause depends on the next
+      // clause that is not itself dependent; otherwise on the clause before it.
+      if (prev == kNone || c.subordinator < static_cast<int32_t>(clause(0).first)) {
+        for (size_t j = i + 1; j < n_; ++j) {
+          if (clause(j).kind == ClauseKind::kMain) {
+            c.parent = static_cast<int32_t>(c0_ + j);
+            break;
+          }
+        }
+      } else {
+        c.parent = static_cast<int32_t>(c0_ + static_cast<size_t>(prev));
+      }
+    }
+  }
+
+  // The clause in which a phrase plays a role (for relative and participial clauses).
+  int32_t owner_of_phrase(int32_t p, size_t except) {
+    for (size_t j = 0; j < n_; ++j) {
+      if (j == except) continue;
+      const Clause& c = clause(j);
+      bool has = c.subject == p || c.object == p || c.object2 == p || c.agent == p;
+      for (const auto& pr : c.preps) has |= pr.phrase == p;
+      if (has) return static_cast<int32_t>(c0_ + j);
+    }
+    return kNone;
+  }
+
+  // "Y attacked Z, the military said." / "\"We will fight,\" he said." / "..., said X.":
+  // a speech clause after a comma or closing quote, with nothing of its own to report,
+  // governs the clauses before it.
+  void postposed_speech() {
+    for (size_t i = 0; i < n_; ++i) {
+      Clause& s = clause(i);
+      const VerbGroup& vg = verb(i);
+      if (s.kind != ClauseKind::kMain || s.parent != kNone || vg.form != Form::kFinite) continue;
+      if (!is_speech_verb(lemma(vg.head)) || s.subject == kNone) continue;
+      if (has_complement(i)) continue;
+      uint32_t start = inverted_[i] ? vg.first : start_of(s.subject);
+      if (start <= b_) continue;
+      uint32_t before = start - 1;
+      while (before > b_ && (is_quote(before) || word(before) == ",")) --before;
+      if (before + 1 == start) continue;  // no comma or quote before the speech clause
+      for (size_t j = 0; j < i; ++j) {
+        Clause& c = clause(j);
+        if (c.parent != kNone || c.kind != ClauseKind::kMain) continue;
+        c.parent = static_cast<int32_t>(c0_ + i);
+        c.kind = inside_quotes(c.first) ? ClauseKind::kQuote : ClauseKind::kComplement;
+      }
+    }
+  }
+
+  bool has_complement(size_t i) const {
+    for (size_t j = 0; j < n_; ++j)
+      if (a_.clauses[c0_ + j].parent == static_cast<int32_t>(c0_ + i) &&
+          a_.clauses[c0_ + j].kind == ClauseKind::kComplement)
+        return true;
+    return false;
+  }
+
+  bool inside_quotes(uint32_t k) const {
+    int open = 0;
+    for (uint32_t t = b_; t < k; ++t) {
+      if (tag(t) == Pos::kOpenQuote) open = 1;
+      if (tag(t) == Pos::kCloseQuote) open = 0;
+    }
+    return open > 0;
+  }
+
+  // "According to X, Y attacked Z": attribution for the first root clause after it.
+  void according_to() {
+    for (uint32_t k = b_; k + 2 < e_; ++k) {
+      if (lemma(k) != "according" || lemma(k + 1) != "to" || phrase_at(k + 2) == kNone) continue;
+      if (verb_at(k) != kNone) continue;
+      int32_t speaker = lead(phrase_at(k + 2));
+      bool done = false;
+      for (size_t j = 0; j < n_ && !done; ++j) {
+        Clause& c = clause(j);
+        if (c.parent == kNone && c.first > k && c.attributed_to == kNone) {
+          c.attributed_to = speaker;
+          done = true;
+        }
+      }
+    }
+  }
+
+  void finish(size_t i) {
+    Clause& c = clause(i);
+    // Attribution flows from a speech clause to what it reports, and on to its dependents.
+    if (c.attributed_to == kNone && c.parent != kNone) {
+      const Clause& p = a_.clauses[static_cast<size_t>(c.parent)];
+      const VerbGroup& pvg = a_.verbs[p.verb];
+      if ((c.kind == ClauseKind::kComplement || c.kind == ClauseKind::kQuote) && is_speech_verb(a_.lemmas[pvg.head]))
+        c.attributed_to = p.subject;
+      else if (static_cast<size_t>(c.parent) < c0_ + i)
+        c.attributed_to = p.attributed_to;
+    }
+    if (c.subject != kNone && !c.subject_inherited) c.first = std::min(c.first, phrase(c.subject).first);
+    if (c.subordinator != kNone) c.first = std::min(c.first, static_cast<uint32_t>(c.subordinator));
+  }
+
+  std::string_view text_;
+  std::span<const Token> tokens_;
+  uint32_t b_, e_;
+  Analysis& a_;
+  size_t c0_ = 0, n_ = 0;
+  std::vector<int32_t> verb_of_token_;
+  std::vector<int32_t> lead_;
+  std::vector<int32_t> subject_clause_;
+  std::vector<int32_t> antecedent_;  // per clause: the phrase a relative/participial clause modifies
+  std::vector<bool> inverted_;       // per clause: subject after the verb ("said a UN official")
+};
+
+}  // namespace
+
+bool is_speech_verb(std::string_view l) {
+  return in(l, {"say", "tell", "announce", "state", "report", "claim", "add", "note", "declare", "insist",
+                "confirm", "write", "allege", "argue", "explain", "stress", "reiterate", "assert",
+                "acknowledge", "admit", "suggest", "indicate", "comment", "remark", "reply", "quote",
+                "believe", "think", "estimate", "predict", "recall", "emphasize", "emphasise",
+                "underline", "announce", "disclose", "reveal", "testify", "mention", "observe"});
+}
+
+bool is_intent_verb(std::string_view l) {
+  return in(l, {"plan", "vow", "threaten", "pledge", "promise", "intend", "want", "seek", "aim", "hope",
+                "expect", "prepare", "agree", "decide", "refuse", "offer", "propose", "try", "attempt",
+                "vote", "move", "swear", "resolve", "undertake", "mean", "wish", "volunteer",
+                "schedule", "set", "commit", "decline", "reject"});
+}
+
+void ClauseFinder::find(std::string_view text, std::span<const Token> tokens, const Sentence& s, Analysis& a) const {
+  SentenceClauses(text, tokens, s, a).run();
+}
+
+}  // namespace dyad

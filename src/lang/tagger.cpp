@@ -1,0 +1,382 @@
+#include "lang/tagger.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <limits>
+
+namespace dyad {
+namespace {
+
+namespace tf = token_flags;
+
+constexpr float kNegInf = -std::numeric_limits<float>::infinity();
+
+// Tags an unseen word may take: the open classes (closed classes are all in the lexicon).
+constexpr std::array<Pos, 16> kOpenClasses = {Pos::NN,  Pos::NNS, Pos::NNP, Pos::NNPS, Pos::JJ,  Pos::JJR,
+                                              Pos::JJS, Pos::RB,  Pos::VB,  Pos::VBD,  Pos::VBG, Pos::VBN,
+                                              Pos::VBP, Pos::VBZ, Pos::CD,  Pos::FW};
+
+uint64_t bit(Pos p) { return uint64_t{1} << static_cast<int>(p); }
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string lower(std::string_view w) {
+  std::string s(w);
+  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return s;
+}
+
+std::string title(std::string_view w) {
+  std::string s = lower(w);
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 32);
+  return s;
+}
+
+// The Treebank's spelling of a token, for lexicon lookup: its quotes, brackets, dashes,
+// ellipses, numbers and currency signs. Returns the word itself when nothing changes.
+std::string_view lexicon_key(std::string_view w, const Token& t, std::string& buf) {
+  switch (t.kind) {
+    case TokenKind::kNumber: {
+      if (size_t h = w.find('-'); h != std::string_view::npos && h + 1 < w.size() &&
+                                  ((w[h + 1] >= 'a' && w[h + 1] <= 'z') || (w[h + 1] >= 'A' && w[h + 1] <= 'Z')))
+        return w;  // "12-year", "500-page": compounds, tagged as words
+      bool ordinal = ends_with(w, "st") || ends_with(w, "nd") || ends_with(w, "rd") || ends_with(w, "th");
+      return ordinal ? "*ORD*" : "*NUM*";
+    }
+    case TokenKind::kPunct:
+    case TokenKind::kSymbol:
+      if (w == "\"") return t.has(tf::kOpening) ? "``" : "''";
+      if (w == "“" || w == "„" || w == "«") return "``";
+      if (w == "”" || w == "»") return "''";
+      if (w == "‘") return "`";
+      if (w == "’") return "'";
+      if (w == "(" || w == "[") return "*LRB*";
+      if (w == ")" || w == "]") return "*RRB*";
+      if (w == "{") return "*LCB*";
+      if (w == "}") return "*RCB*";
+      if (w == "—" || w == "–" || w == "―") return "--";
+      if (w == "…") return "...";
+      if (w == "€" || w == "£" || w == "¥" || w == "₹" || w == "US$") return "$";
+      return w;
+    default: break;
+  }
+  // Curly apostrophes in clitics and names: ’s -> 's, n’t -> n't.
+  if (w.find("’") != std::string_view::npos) {
+    buf.clear();
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (w.compare(i, 3, "’") == 0) {
+        buf.push_back('\'');
+        i += 2;
+      } else {
+        buf.push_back(w[i]);
+      }
+    }
+    return buf;
+  }
+  return w;
+}
+
+bool has_letters(std::string_view text, const Token& t) {
+  return t.kind == TokenKind::kWord && (t.has(tf::kUpperInitial) || t.has(tf::kLowerInitial)) &&
+         !t.text(text).empty();
+}
+
+}  // namespace
+
+void Tagger::known(std::span<const EnglishModel::TagCount> counts, float weight,
+                   std::vector<Candidate>& out) const {
+  for (const auto& tc : counts) {
+    float score = std::log(tc.count * weight) - model_.log_tag_total(tc.tag);
+    bool merged = false;
+    for (Candidate& c : out) {
+      if (c.tag == tc.tag) {
+        // log(exp(a) + exp(b)), for the same tag from two spellings.
+        float hi = std::max(c.score, score), lo = std::min(c.score, score);
+        c.score = hi + std::log1p(std::exp(lo - hi));
+        merged = true;
+      }
+    }
+    if (!merged) out.push_back({tc.tag, score});
+  }
+}
+
+void Tagger::unknown(std::string_view word, bool capitalised, bool sentence_initial, bool all_caps,
+                     std::vector<Candidate>& out) const {
+  std::array<float, kPosCount> p{};
+  std::string low = lower(word);
+  uint64_t allowed = 0;
+  for (Pos t : kOpenClasses) allowed |= bit(t);
+  auto set = [&](Pos t, float v) { p[static_cast<size_t>(t)] = v; };
+
+  size_t hyphen = word.rfind('-');
+  bool hyphenated = hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < word.size();
+  if (hyphenated) {
+    // Compounds. With a lower-case last part they are adjectives or nouns ("U.N.-backed",
+    // "Moscow-based", "anti-tank", "12-year"); with a capitalised one, names ("al-Qaeda",
+    // "Secretary-General"), unless the first part is a prefix ("non-Muslims", "pro-Russia").
+    std::string_view first = word.substr(0, word.find('-'));
+    std::string_view last = word.substr(hyphen + 1);
+    bool last_cap = last[0] >= 'A' && last[0] <= 'Z';
+    static constexpr std::array<std::string_view, 14> kPrefixes = {
+        "non", "anti", "pro", "pre", "post", "ex", "self", "co", "counter", "semi", "multi", "inter", "neo", "pan"};
+    bool prefixed = std::find(kPrefixes.begin(), kPrefixes.end(), lower(first)) != kPrefixes.end();
+    if (last_cap && !prefixed) {
+      set(Pos::NNP, 0.8f);
+      set(Pos::JJ, 0.15f);
+      set(Pos::NN, 0.05f);
+    } else {
+      bool participle = false, noun = false;
+      for (const auto& tc : model_.lexicon(lower(last))) {
+        participle |= tc.tag == Pos::VBN || tc.tag == Pos::VBD;
+        noun |= tc.tag == Pos::NN;
+      }
+      bool plural = ends_with(word, "s") && !ends_with(word, "ss");
+      set(Pos::JJ, participle || prefixed ? 0.85f : 0.55f);
+      set(Pos::NN, noun ? 0.4f : 0.12f);
+      set(Pos::NNS, plural ? 0.35f : 0.01f);
+      set(Pos::VBN, participle ? 0.05f : 0.01f);
+      set(Pos::NNP, capitalised && !participle ? 0.2f : 0.01f);
+    }
+  } else if (all_caps || (capitalised && !sentence_initial)) {
+    // A name, most likely; some capitalised words are nationality adjectives ("Somali").
+    model_.suffix_distribution(word, true, p);
+    p[static_cast<size_t>(Pos::NNPS)] *= 0.3f;  // "Hamas", "Olympics": rarely plural names
+    if (!all_caps && model_.in_wordnet(low, WordClass::kAdjective) && !model_.in_wordnet(low, WordClass::kNoun))
+      set(Pos::JJ, 0.35f);
+  } else {
+    // WordNet narrows the classes an unseen lower-case word can take.
+    uint64_t wn = 0;
+    std::string base;
+    if (lemmatizer_.base_form(low, WordClass::kNoun, base))
+      wn |= base == low ? bit(Pos::NN) : bit(Pos::NNS);
+    if (lemmatizer_.base_form(low, WordClass::kVerb, base)) {
+      if (base == low) wn |= bit(Pos::VB) | bit(Pos::VBP);
+      else if (ends_with(low, "ing")) wn |= bit(Pos::VBG);
+      else if (ends_with(low, "s")) wn |= bit(Pos::VBZ);
+      else wn |= bit(Pos::VBD) | bit(Pos::VBN);
+    }
+    if (lemmatizer_.base_form(low, WordClass::kAdjective, base))
+      wn |= base == low ? bit(Pos::JJ) : (ends_with(low, "st") ? bit(Pos::JJS) : bit(Pos::JJR));
+    if (model_.in_wordnet(low, WordClass::kAdverb)) wn |= bit(Pos::RB);
+    if (wn) allowed = wn;
+    model_.suffix_distribution(word, false, p);
+    if (capitalised) {
+      // Sentence-initial: a common word ("Insurgents") or a name ("Qatar"); weigh both.
+      std::array<float, kPosCount> names{};
+      model_.suffix_distribution(word, true, names);
+      float name_weight = wn ? 0.35f : 0.7f;
+      for (int t = 0; t < kPosCount; ++t) p[t] = (1 - name_weight) * p[t] + name_weight * names[t];
+      p[static_cast<size_t>(Pos::NNPS)] *= 0.3f;
+      allowed |= bit(Pos::NNP) | bit(Pos::NNPS);
+    }
+  }
+  allowed &= ~bit(Pos::FW);  // foreign words are listed in the lexicon; guessing them misleads
+
+  // log P(t | word) - log P(t): TnT's emission for unseen words, up to a constant.
+  float log_n = model_.log_tag_total(Pos::NN);  // any shared constant will do
+  for (Pos t : kOpenClasses) {
+    if (!(allowed & bit(t))) continue;
+    float prob = p[static_cast<size_t>(t)];
+    if (prob < 1e-4f) {
+      if (std::popcount(allowed) <= 5) prob = 1e-4f;  // WordNet allows it: keep it possible
+      else continue;
+    }
+    out.push_back({t, std::log(prob) - (model_.log_tag_total(t) - log_n)});
+  }
+  if (out.empty()) out.push_back({capitalised ? Pos::NNP : Pos::NN, 0});
+}
+
+void Tagger::candidates(std::string_view text, std::span<const Token> tokens, size_t i, bool all_caps,
+                        std::vector<Candidate>& out) const {
+  out.clear();
+  const Token& t = tokens[i];
+  std::string_view w = t.text(text);
+  std::string buf;
+  std::string_view key = lexicon_key(w, t, buf);
+
+  switch (t.kind) {
+    case TokenKind::kUrl:
+    case TokenKind::kEmail: out.push_back({Pos::NN, 0}); return;
+    case TokenKind::kHandle:
+    case TokenKind::kHashtag: out.push_back({Pos::NNP, 0}); return;
+    default: break;
+  }
+  bool capitalised = t.has(tf::kUpperInitial);
+  bool initial = true;  // only punctuation before it in the sentence
+  for (size_t k = 0; k < i && initial; ++k) initial = !has_letters(text, tokens[k]);
+
+  auto exact = model_.lexicon(key);
+  if (t.kind == TokenKind::kNumber && exact.empty() && key.data() != w.data()) exact = model_.lexicon("*NUM*");
+  if (!exact.empty()) {
+    known(exact, 1, out);
+    if (capitalised && (initial || all_caps)) known(model_.lexicon(lower(key)), 1, out);
+    return;
+  }
+  if (capitalised && (initial || all_caps)) {
+    known(model_.lexicon(lower(key)), 1, out);
+    if (all_caps) known(model_.lexicon(title(key)), 1, out);
+    // A capitalised word at the start may still be a name the lexicon lacks.
+    if (!out.empty()) {
+      out.push_back({Pos::NNP, std::log(0.02f) - model_.log_tag_total(Pos::NNP) + model_.log_tag_total(Pos::NN)});
+      return;
+    }
+  }
+  if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) {
+    out.push_back({t.kind == TokenKind::kPunct ? Pos::kColon : Pos::SYM, 0});
+    return;
+  }
+  unknown(key, capitalised, initial, all_caps, out);
+}
+
+void Tagger::tag(std::string_view text, std::span<const Token> tokens, std::span<Pos> out) const {
+  const size_t n = tokens.size();
+  if (n == 0) return;
+  // An all-caps sentence (a headline) is looked up case-insensitively.
+  size_t words = 0, caps = 0;
+  for (const Token& t : tokens) {
+    if (t.kind != TokenKind::kWord || !(t.has(tf::kUpperInitial) || t.has(tf::kLowerInitial))) continue;
+    ++words;
+    caps += t.has(tf::kAllCaps);
+  }
+  bool all_caps = words >= 3 && caps * 10 >= words * 6;
+
+  // Candidates per token, flattened.
+  std::vector<Candidate> all, one;
+  std::vector<uint32_t> start(n + 1);
+  for (size_t i = 0; i < n; ++i) {
+    start[i] = static_cast<uint32_t>(all.size());
+    candidates(text, tokens, i, all_caps, one);
+    all.insert(all.end(), one.begin(), one.end());
+  }
+  start[n] = static_cast<uint32_t>(all.size());
+
+  // Viterbi.
+  std::vector<float> score(all.size(), kNegInf);
+  std::vector<uint32_t> back(all.size(), 0);
+  for (uint32_t k = start[0]; k < start[1]; ++k)
+    score[k] = model_.transition(Pos::kPeriod, all[k].tag) + all[k].score;
+  for (size_t i = 1; i < n; ++i) {
+    for (uint32_t k = start[i]; k < start[i + 1]; ++k) {
+      float best = kNegInf;
+      uint32_t arg = start[i - 1];
+      for (uint32_t j = start[i - 1]; j < start[i]; ++j) {
+        float s = score[j] + model_.transition(all[j].tag, all[k].tag);
+        if (s > best) {
+          best = s;
+          arg = j;
+        }
+      }
+      score[k] = best + all[k].score;
+      back[k] = arg;
+    }
+  }
+  uint32_t best = start[n - 1];
+  for (uint32_t k = start[n - 1]; k < start[n]; ++k)
+    if (score[k] > score[best]) best = k;
+  for (size_t i = n; i-- > 0;) {
+    out[i] = all[best].tag;
+    best = back[best];
+  }
+  correct(text, tokens, out);
+}
+
+namespace {
+
+bool is_auxiliary_form(std::string_view w) {
+  static constexpr std::array<std::string_view, 24> kForms = {
+      "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "'m", "has",
+      "have", "had", "having", "'ve", "'d", "get", "gets", "got", "gotten", "getting", "’s", "’re"};
+  return std::find(kForms.begin(), kForms.end(), w) != kForms.end();
+}
+
+// Verbs whose passive participle is followed by "to": "believed to be", "expected to".
+bool raising_passive(std::string_view w) {
+  static constexpr std::array<std::string_view, 14> kVerbs = {
+      "believed", "expected", "thought", "said", "reported", "alleged", "considered",
+      "known", "supposed", "scheduled", "set", "due", "meant", "feared"};
+  return std::find(kVerbs.begin(), kVerbs.end(), w) != kVerbs.end();
+}
+
+}  // namespace
+
+void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::span<Pos> tags) const {
+  const size_t n = tokens.size();
+  auto word = [&](size_t i) { return lower(tokens[i].text(text)); };
+  auto boundary = [&](size_t i) {
+    Pos t = tags[i];
+    std::string w = word(i);
+    return t == Pos::kComma || t == Pos::kColon || t == Pos::CC || t == Pos::WDT || t == Pos::WP ||
+           t == Pos::kOpenQuote || t == Pos::kCloseQuote || t == Pos::kLrb || t == Pos::kRrb ||
+           (t == Pos::IN && (w == "that" || w == "because" || w == "after" || w == "while" || w == "as"));
+  };
+  auto has_reading = [&](size_t i, Pos p) {
+    std::string buf;
+    auto counts = model_.lexicon(lexicon_key(tokens[i].text(text), tokens[i], buf));
+    if (counts.empty()) return ends_with(word(i), "ed");
+    bool vbd = false, vbn = false;
+    for (const auto& tc : counts) {
+      if (tc.tag == p) return true;
+      vbd |= tc.tag == Pos::VBD;
+      vbn |= tc.tag == Pos::VBN;
+    }
+    // Regular verbs share the form: a lexicon that saw only one of them allows the other.
+    return ends_with(word(i), "ed") && ((p == Pos::VBD && vbn) || (p == Pos::VBN && vbd));
+  };
+  // Is there an auxiliary or modal between the clause start and token i?
+  auto auxiliary_before = [&](size_t i) {
+    for (size_t k = i; k-- > 0;) {
+      if (boundary(k)) return false;
+      if (tags[k] == Pos::MD || (is_verb(tags[k]) && is_auxiliary_form(word(k)))) return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    Pos prev = i > 0 ? tags[i - 1] : Pos::kPeriod;
+    Pos next = i + 1 < n ? tags[i + 1] : Pos::kPeriod;
+    std::string w = word(i);
+    if (w == "about" && next == Pos::TO) {  // "is about to restore"
+      tags[i] = Pos::IN;
+    } else if (tags[i] == Pos::VBZ && (is_verb(next) || next == Pos::MD) && !is_auxiliary_form(w) &&
+               (is_noun(prev) || is_adjective(prev) || prev == Pos::DT || prev == Pos::PRPS) &&
+               has_reading(i, Pos::NNS)) {
+      tags[i] = Pos::NNS;  // "volleyball crowds burned": a noun before the verb
+    } else if (tags[i] == Pos::VBD) {
+      size_t k = i;
+      while (k > 0 && is_adverb(tags[k - 1])) --k;
+      if (k > 0 && is_verb(tags[k - 1]) && is_auxiliary_form(word(k - 1)) && has_reading(i, Pos::VBN))
+        tags[i] = Pos::VBN;  // "has issued", "was attacked"
+    } else if (tags[i] == Pos::VBN && i > 0) {
+      bool after_subject = is_noun(prev) || prev == Pos::PRP ||
+                           (is_adverb(prev) && i > 1 && (is_noun(tags[i - 2]) || tags[i - 2] == Pos::PRP));
+      bool reduced_relative = (i + 1 < n && word(i + 1) == "by") || (next == Pos::TO && raising_passive(w));
+      bool object_follows = next == Pos::DT || next == Pos::PRPS || next == Pos::PRP || next == Pos::CD ||
+                            is_noun(next) || is_adjective(next) || next == Pos::TO || next == Pos::RP ||
+                            (i + 1 < n && word(i + 1) == "that");
+      if (after_subject && object_follows && !reduced_relative && !auxiliary_before(i) && has_reading(i, Pos::VBD))
+        tags[i] = Pos::VBD;  // "the US leader prepared to attend", "crowds trashed its embassy"
+    }
+  }
+  // "A report released Tuesday ... alleged that": of two past-tense verbs in one clause, the
+  // first after a noun is a participle modifying it.
+  size_t last_vbd = n;
+  for (size_t i = 0; i < n; ++i) {
+    if (boundary(i)) last_vbd = n;
+    if (tags[i] != Pos::VBD) continue;
+    if (last_vbd < n && last_vbd > 0 && is_noun(tags[last_vbd - 1]) && has_reading(last_vbd, Pos::VBN)) {
+      // Only where the participle reading is plain: followed by a preposition, an adverb or a
+      // time word ("released Tuesday"), not by what could be a clause ("said such a step").
+      Pos after = tags[last_vbd + 1];
+      std::string a = word(last_vbd + 1);
+      bool time = a == "monday" || a == "tuesday" || a == "wednesday" || a == "thursday" || a == "friday" ||
+                  a == "saturday" || a == "sunday" || a == "yesterday" || a == "today" || a == "last";
+      if (after == Pos::IN || is_adverb(after) || time) tags[last_vbd] = Pos::VBN;
+    }
+    last_vbd = i;
+  }
+}
+
+}  // namespace dyad
