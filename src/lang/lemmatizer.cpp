@@ -40,10 +40,8 @@ bool Lemmatizer::base_form(std::string_view word, WordClass c, std::string& out)
     out.assign(base);
     return true;
   }
-  if (model_.in_wordnet(word, c)) {
-    out.assign(word);
-    return true;
-  }
+  // The rules before the word itself: WordNet lists "talks" and "larger" as lemmas too, but
+  // "talk" and "large" are what an inflected form should come to.
   std::span<const Rule> rules;
   if (c == WordClass::kNoun) rules = kNounRules;
   if (c == WordClass::kVerb) rules = kVerbRules;
@@ -53,6 +51,10 @@ bool Lemmatizer::base_form(std::string_view word, WordClass c, std::string& out)
     out.assign(word.substr(0, word.size() - r.suffix.size()));
     out.append(r.replacement);
     if (model_.in_wordnet(out, c)) return true;
+  }
+  if (model_.in_wordnet(word, c)) {
+    out.assign(word);
+    return true;
   }
   return false;
 }
@@ -64,11 +66,11 @@ void Lemmatizer::lemma(std::string_view word, Pos pos, std::string& out) const {
   }
   std::string lower;
   to_lower(word, lower);
+  if (lower == "n't" || lower == "n’t") lower = "not";
+  if (pos == Pos::MD && (lower == "wo" || lower == "'ll" || lower == "’ll")) lower = "will";
+  if (pos == Pos::MD && lower == "ca") lower = "can";
   WordClass c;
   if (!word_class_of(pos, c)) {
-    if (pos == Pos::MD && (lower == "wo" || lower == "'ll")) lower = "will";
-    if (pos == Pos::MD && lower == "ca") lower = "can";
-    if (pos == Pos::RB && (lower == "n't" || lower == "n’t")) lower = "not";
     out = lower;
     return;
   }

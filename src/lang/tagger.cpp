@@ -221,7 +221,8 @@ void Tagger::candidates(std::string_view text, std::span<const Token> tokens, si
     if (all_caps) known(model_.lexicon(title(key)), 1, out);
     // A capitalised word at the start may still be a name the lexicon lacks.
     if (!out.empty()) {
-      out.push_back({Pos::NNP, std::log(0.02f) - model_.log_tag_total(Pos::NNP) + model_.log_tag_total(Pos::NN)});
+      // As if seen a third of a time as a name.
+      out.push_back({Pos::NNP, std::log(0.3f) - model_.log_tag_total(Pos::NNP)});
       return;
     }
   }
@@ -359,6 +360,18 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
       if (after_subject && object_follows && !reduced_relative && !auxiliary_before(i) && has_reading(i, Pos::VBD))
         tags[i] = Pos::VBD;  // "the US leader prepared to attend", "crowds trashed its embassy"
     }
+  }
+  // Capitalised common nouns inside a name ("the Government of National Accord", "Central
+  // Command") are proper nouns: a capitalised word next to another one, or before "of" and one.
+  auto capital = [&](size_t i) { return i < n && tokens[i].has(tf::kUpperInitial) && !tokens[i].has(tf::kAllCaps); };
+  size_t first_word = 0;
+  while (first_word < n && !has_letters(text, tokens[first_word])) ++first_word;
+  for (size_t i = first_word + 1; i < n; ++i) {
+    if ((tags[i] != Pos::NN && tags[i] != Pos::NNS) || !capital(i)) continue;
+    bool next_to_name = (capital(i - 1) && is_noun(tags[i - 1]) && i - 1 > first_word) ||
+                        (capital(i + 1) && is_proper(tags[i + 1])) ||
+                        (i + 2 < n && word(i + 1) == "of" && capital(i + 2));
+    if (next_to_name) tags[i] = tags[i] == Pos::NN ? Pos::NNP : Pos::NNPS;
   }
   // "A report released Tuesday ... alleged that": of two past-tense verbs in one clause, the
   // first after a noun is a participle modifying it.

@@ -3,6 +3,7 @@
 #include <simdjson.h>
 #include <sys/wait.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <sstream>
@@ -131,6 +132,39 @@ TEST(Cli, ReadsPetrarchAndTabariRecords) {
                   testing::shared_path("peers/tabari/TABARI.Demo.text") + "'");
   EXPECT_EQ(t.exit_code, 0);
   EXPECT_NE(t.err.find("46 articles"), std::string::npos) << t.err;
+}
+
+TEST(Cli, ExplainShowsTagsPhrasesAndRoles) {
+  Result r = dyad("explain 'Senior U.S. officials met with Gen. Khalifa Haftar on Sunday, the State Department said.'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("met/VBD(meet)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("subject    the State Department"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("said by    the State Department"), std::string::npos) << r.out;
+  Result j = dyad("explain --json 'Rebels vowed to retaliate.'");
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  simdjson::dom::parser parser;
+  simdjson::dom::element s = parser.parse(j.out);
+  EXPECT_EQ(s["tokens"].get_array().size(), 5u);
+  bool intent = false;
+  for (simdjson::dom::element c : s["clauses"].get_array()) intent |= c["intent"].get_int64().value() >= 0;
+  EXPECT_TRUE(intent) << j.out;
+  EXPECT_EQ(dyad("explain").exit_code, 2);
+}
+
+// Regression guard for issue 3's figures (the closing note gives the measured values).
+TEST(Cli, AnalysisEvaluationMeetsItsTargets) {
+  DYAD_REQUIRE_SHARED();
+  Result r = dyad("eval analysis '" + testing::shared_path("peers/petrarch2/GigaWord.sample.PETR.xml") + "' '" +
+                  testing::shared_path("peers/petrarch2/PETR.UnitTest.records.xml") + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  double pos = 0, np = 0, subject = 0;
+  ASSERT_EQ(std::sscanf(r.out.substr(r.out.rfind("pos ")).c_str(), "pos %lf%% np-f1 %lf%% subject %lf%%", &pos, &np,
+                        &subject),
+            3)
+      << r.out;
+  EXPECT_GE(pos, 96.0);
+  EXPECT_GE(np, 92.0);
+  EXPECT_GE(subject, 90.0);
 }
 
 // Acceptance figure of issue 2: one sentence for >= 98% of the PLOVER gold records.
