@@ -38,6 +38,14 @@ class SentenceChunker {
   std::string_view word(uint32_t i) const { return i < e_ ? tokens_[i].text(text_) : std::string_view(); }
   std::string_view lemma(uint32_t i) const { return i < e_ ? a_.lemmas[i] : std::string_view(); }
   bool nominal(Pos p) const { return is_noun(p) || p == Pos::CD || p == Pos::PRP || p == Pos::EX || p == Pos::kDollar || p == Pos::kPound; }
+  static bool time_noun(std::string_view w) {
+    return time_word(w) || in(w, {"week", "month", "year", "weekend", "night", "morning", "evening", "summer",
+                                   "winter", "spring", "autumn", "fall", "decade", "season", "time"});
+  }
+  static bool ditransitive(std::string_view verb) {
+    return in(verb, {"send", "give", "offer", "hand", "grant", "promise", "lend", "sell", "show", "tell", "award",
+                     "deny", "owe", "pay", "supply", "provide"});
+  }
   static bool time_word(std::string_view w) {
     return in(w, {"today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
                   "friday", "saturday", "sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
@@ -67,8 +75,9 @@ class SentenceChunker {
       case Pos::JJS: case Pos::NN: case Pos::NNS: case Pos::NNP: case Pos::NNPS: case Pos::PRP:
       case Pos::EX: case Pos::kDollar: case Pos::kPound:
         return true;
-      case Pos::VBN:  // "armed groups", "displaced people" (not "has killed civilians")
-        return is_noun(tag(i + 1)) && !(i > b_ && auxiliary(i - 1));
+      case Pos::VBN:  // "armed groups", "displaced people" (not "has killed civilians", not
+                      // "have detained X and arrested Y")
+        return is_noun(tag(i + 1)) && !(i > b_ && (auxiliary(i - 1) || tag(i - 1) == Pos::CC));
       default:
         return quantifier_length(i) > 0;
     }
@@ -77,8 +86,20 @@ class SentenceChunker {
   bool continues_phrase(uint32_t j, uint32_t start) const {
     Pos p = tag(j), prev = tag(j - 1);
     if (prev == Pos::POS) return false;  // "Libya 's" | "army"
-    // "in Moscow | today", "Gaza | Monday": a time word after a noun starts its own phrase.
-    if (is_noun(prev) && time_word(lemma(j))) return false;
+    if (is_noun(prev) || prev == Pos::CD) {
+      // "in Moscow | today", "the town | last week": a time phrase starts afresh.
+      if (time_word(lemma(j))) return false;
+      if (in(lemma(j), {"last", "next", "this", "early", "late"}) && time_noun(lemma(j + 1))) return false;
+      // "took the crew | hostage"; "forces | loyal to" (an adjective after a noun that does
+      // not go on to another noun belongs to what follows, not to this phrase).
+      if (in(lemma(j), {"hostage", "captive", "prisoner", "hostages"})) return false;
+      if (is_adjective(p) && !(is_noun(tag(j + 1)) || is_adjective(tag(j + 1)) || tag(j + 1) == Pos::CD)) return false;
+      // "sent Kyiv | new air defense systems": after a name standing right after a verb that
+      // takes two objects.
+      if (is_proper(prev) && j - 1 == start && start > b_ && ditransitive(lemma(start - 1)) &&
+          (is_adjective(p) || p == Pos::CD || is_noun(p) == false))
+        return false;
+    }
     switch (p) {
       case Pos::CD: case Pos::JJ: case Pos::JJR: case Pos::JJS: case Pos::NN: case Pos::NNS:
       case Pos::NNP: case Pos::NNPS: case Pos::kDollar: case Pos::kPound:
@@ -125,6 +146,12 @@ class SentenceChunker {
       has_det |= tag(k) == Pos::DT || tag(k) == Pos::PDT || tag(k) == Pos::PRPS;
     }
     if (!has_nominal && !has_det) return;
+    // Of the determiners only these stand alone as a phrase ("this", "all", "both"): not
+    // "no" in "no longer", not "a" or "the".
+    if (!has_nominal && end - first == 1 &&
+        !in(lemma(first), {"this", "that", "these", "those", "all", "some", "both", "each", "either", "neither",
+                           "any", "none", "many", "much", "another", "half"}))
+      return;
     NounPhrase np;
     np.first = first;
     np.end = np.extent_end = end;
@@ -146,12 +173,26 @@ class SentenceChunker {
   void verb_groups() {
     for (uint32_t i = b_; i < e_;) {
       bool infinitive = tag(i) == Pos::TO && first_verb_after(i + 1) != 0;
-      if (a_.phrase_of[i] != kNone || !(is_verb(tag(i)) || tag(i) == Pos::MD || infinitive)) {
+      bool according = lemma(i) == "accord" && lemma(i + 1) == "to";  // "according to X" is a preposition
+      if (according || a_.phrase_of[i] != kNone || !(is_verb(tag(i)) || tag(i) == Pos::MD || infinitive)) {
         ++i;
         continue;
       }
       i = verb_group(i);
     }
+  }
+
+  // "never recognized", "no longer controls", "not only": negation before a verb without an
+  // auxiliary belongs to its group.
+  uint32_t negation_before(uint32_t i) const {
+    uint32_t k = i;
+    while (k > b_ && a_.phrase_of[k - 1] == kNone) {
+      std::string_view l = lemma(k - 1);
+      if (l == "never" || l == "not" || l == "n't") --k;
+      else if (l == "longer" && k - 1 > b_ && lemma(k - 2) == "no") k -= 2;
+      else break;
+    }
+    return k;
   }
 
   // Index of the verb after adverbs from i ("to quickly withdraw"), or 0.
@@ -163,7 +204,7 @@ class SentenceChunker {
   // Builds the verb group starting at i; returns the index after it.
   uint32_t verb_group(uint32_t i) {
     VerbGroup vg;
-    vg.first = i;
+    vg.first = negation_before(i);
     uint32_t j = i, last_verb = i;
     bool expecting_verb = true;  // after an auxiliary, modal or "to"
     while (j < e_ && a_.phrase_of[j] == kNone) {
@@ -205,11 +246,14 @@ class SentenceChunker {
   }
 
   void describe(VerbGroup& vg) const {
-    Pos first = tag(vg.first), head = tag(vg.head);
+    uint32_t lead = vg.first;
+    while (lead < vg.head && is_adverb(tag(lead))) ++lead;  // "never recognized": the verb decides
+    Pos first = tag(lead), head = tag(vg.head);
     if (first == Pos::TO) vg.form = Form::kInfinitive;
     else if (first == Pos::VBG) vg.form = Form::kGerund;
     else if (first == Pos::VBN) vg.form = Form::kParticiple;
-    else if (first == Pos::VB && vg.modal == kNone) vg.form = Form::kInfinitive;  // "helped build"
+    else if (first == Pos::VB && vg.modal == kNone && !(vg.first > b_ && a_.phrase_of[vg.first - 1] != kNone))
+      vg.form = Form::kInfinitive;  // "helped build" (but "demanded that the minister step down" is finite)
     else vg.form = Form::kFinite;
     if (vg.form == Form::kFinite) {
       std::string_view m = vg.modal != kNone ? lemma(static_cast<uint32_t>(vg.modal)) : "";
@@ -221,7 +265,7 @@ class SentenceChunker {
     bool saw_be = false, saw_have = false;
     for (uint32_t k = vg.first; k < vg.end; ++k) {
       std::string_view l = lemma(k);
-      if (l == "not" || l == "never" || word(k) == "n't" || word(k) == "n’t") vg.negated = true;
+      if (l == "not" || l == "never" || l == "longer" || word(k) == "n't" || word(k) == "n’t") vg.negated = true;
       if (k == vg.head) break;
       if (is_verb(tag(k))) {
         saw_be |= l == "be" || l == "get";
@@ -229,8 +273,10 @@ class SentenceChunker {
       }
     }
     vg.passive = (saw_be && head == Pos::VBN) || (vg.form == Form::kParticiple);
-    vg.perfect = saw_have && (head == Pos::VBN || vg.passive);
-    vg.progressive = saw_be && head == Pos::VBG;
+    vg.perfect = saw_have && (head == Pos::VBN || vg.passive || vg.end - vg.first > 2);  // "has been bombing"
+    bool being = false;
+    for (uint32_t k = vg.first; k < vg.head; ++k) being |= tag(k) == Pos::VBG && lemma(k) == "be";
+    vg.progressive = (saw_be && head == Pos::VBG) || being;  // "are attacking", "are being held"
     vg.copula = lemma(vg.head) == "be";
   }
 
@@ -282,7 +328,7 @@ class SentenceChunker {
       bool name_involved = p.proper || ps[m].proper || tag(ps[m].first) == Pos::DT || tag(ps[m].first) == Pos::PRPS;
       if (closed && name_involved) p.apposition = static_cast<int32_t>(m);
     }
-    for (size_t k = ps.size(); k-- > first;) ps[k].extent_end = extent(k);
+    for (size_t k = ps.size(); k-- > first;) ps[k].extent_end = phrase_extent(ps, k);
   }
 
   // Token after phrase k and its chain of "of" phrases.
@@ -292,14 +338,6 @@ class SentenceChunker {
     return ps[k].end;
   }
 
-  uint32_t extent(size_t k) const {
-    const auto& ps = a_.phrases;
-    uint32_t end = ps[k].end;
-    if (ps[k].of_phrase != kNone) end = std::max(end, ps[static_cast<size_t>(ps[k].of_phrase)].extent_end);
-    if (ps[k].apposition != kNone) end = std::max(end, ps[static_cast<size_t>(ps[k].apposition)].extent_end);
-    if (ps[k].conjunct_next != kNone) end = std::max(end, ps[static_cast<size_t>(ps[k].conjunct_next)].extent_end);
-    return end;
-  }
 
   std::string_view text_;
   std::span<const Token> tokens_;
@@ -308,6 +346,13 @@ class SentenceChunker {
 };
 
 }  // namespace
+
+uint32_t phrase_extent(const std::vector<NounPhrase>& ps, size_t k) {
+  uint32_t end = ps[k].end;
+  for (int32_t q : {ps[k].of_phrase, ps[k].apposition, ps[k].conjunct_next})
+    if (q != kNone) end = std::max(end, ps[static_cast<size_t>(q)].extent_end);
+  return end;
+}
 
 void Chunker::chunk(std::string_view text, std::span<const Token> tokens, const Sentence& s, Analysis& a) const {
   SentenceChunker(text, tokens, s, a).run();

@@ -1,6 +1,10 @@
 #include "lang/clauses.h"
 
+#include "lang/chunker.h"
+
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <array>
 #include <initializer_list>
 
@@ -45,6 +49,7 @@ class SentenceClauses {
     if (n_ == 0) return;
     antecedent_.assign(n_, kNone);
     inverted_.assign(n_, false);
+    opening_participle_.assign(n_, false);
     verb_of_token_.assign(e_ - b_, kNone);
     for (size_t i = 0; i < n_; ++i) {
       const VerbGroup& vg = verb(i);
@@ -61,6 +66,7 @@ class SentenceClauses {
     subject_clause_.assign(a_.phrases.size(), kNone);
 
     for (size_t i = 0; i < n_; ++i) find_subject(i);
+    for (size_t i = 0; i < n_; ++i) after_restrictive_relative(i);
     for (size_t i = 0; i < n_; ++i) find_objects(i);
     for (size_t i = 0; i < n_; ++i) subject_across_parenthesis(i);
     for (size_t i = 0; i < n_; ++i) attach(i);
@@ -90,11 +96,28 @@ class SentenceClauses {
   bool is_relative(uint32_t k) const {
     Pos t = tag(k);
     if (t == Pos::WDT || t == Pos::WP || t == Pos::WPS) return true;
-    return lemma(k) == "that" && k > b_ && phrase_at(k - 1) != kNone && verb_at(k + 1) != kNone;
+    if (lemma(k) != "that" || k <= b_ || phrase_at(k - 1) == kNone) return false;
+    // "told parliament that Turkey would send": the object of a speech verb, then its content.
+    uint32_t np_first = start_of(lead(phrase_at(k - 1)));
+    if (np_first > b_ && verb_at(np_first - 1) != kNone &&
+        is_speech_verb(lemma(a_.verbs[a_.clauses[c0_ + static_cast<size_t>(verb_at(np_first - 1))].verb].head)))
+      return false;
+    if (verb_at(k + 1) != kNone) return true;  // "the group that claimed"
+    // "the weapons that the rebels captured came": an object relative.
+    int32_t p = phrase_at(k + 1);
+    return p != kNone && verb_at(phrase(p).extent_end) != kNone;
   }
   bool is_subordinator(uint32_t k) const {
     return (tag(k) == Pos::IN || tag(k) == Pos::WRB) && is_subordinator_word(lemma(k));
   }
+  bool is_word(uint32_t k, std::string_view lower_case) const {
+    std::string_view w = word(k);
+    if (w.size() != lower_case.size()) return false;
+    for (size_t i = 0; i < w.size(); ++i)
+      if ((w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]) != lower_case[i]) return false;
+    return true;
+  }
+  bool is_opening(uint32_t k) const { return tag(k) == Pos::kOpenQuote || tag(k) == Pos::kLrb; }
   bool is_quote(uint32_t k) const { return tag(k) == Pos::kOpenQuote || tag(k) == Pos::kCloseQuote; }
 
   // Skips adverbs not in a phrase, leftwards from k; returns the first other token (or b-1).
@@ -118,16 +141,38 @@ class SentenceClauses {
       uint32_t prep = before - 1;
       if (tag(prep) != Pos::IN && tag(prep) != Pos::TO) return p;
       if (!attaches_to_noun(lemma(prep))) return p;
-      int32_t q = phrase_at(prep - 1);
-      if (q == kNone || verb_at(prep - 1) != kNone) return p;
+      uint32_t left = prep - 1;
+      // "forces loyal to Haftar", "militias allied with the government".
+      if ((is_adjective(tag(left)) || tag(left) == Pos::VBN) && left > b_ && phrase_at(left) == kNone &&
+          verb_at(left) == kNone)
+        --left;
+      int32_t q = phrase_at(left);
+      prep = left + 1;
+      if (q == kNone || verb_at(left) != kNone) return p;
       p = lead(q);
     }
   }
 
-  void set_subject(size_t i, int32_t p) {
+  // `own`: the subject stands in this clause's own words (not an antecedent it modifies), so
+  // an earlier verb cannot take it as its object.
+  void set_subject(size_t i, int32_t p, bool own = true) {
     clause(i).subject = p;
-    if (p != kNone && subject_clause_[static_cast<size_t>(p)] == kNone)
+    if (own && p != kNone && subject_clause_[static_cast<size_t>(p)] == kNone)
       subject_clause_[static_cast<size_t>(p)] = static_cast<int32_t>(i);
+  }
+
+  // The nearest phrase to refer back to: apposition and coordination lead, "of" does not
+  // ("members of the group that claimed": the group).
+  int32_t antecedent_of(uint32_t rel) const {
+    if (rel <= b_) return kNone;
+    if (word(rel - 1) == "," && rel - 1 > b_) --rel;  // "The convoy, which was carrying"
+    int32_t p = phrase_at(rel - 1);
+    if (p == kNone) return kNone;
+    while (true) {
+      int32_t up = lead_[static_cast<size_t>(p)];
+      if (up == p || phrase(up).of_phrase == p) return p;
+      p = up;
+    }
   }
 
   // The previous clause that has (or inherits) a subject, for coordinated and participial verbs.
@@ -143,7 +188,15 @@ class SentenceClauses {
       return;
     }
     int64_t k = skip_adverbs_left(static_cast<int64_t>(vg.first) - 1);
-    if (k < b_) return;
+    if (k < b_ || is_opening(static_cast<uint32_t>(k))) {
+      // "Citing security concerns, the government ...", "Backed by Russia, the rebels ...":
+      // an opening participle describes the subject of the clause after it.
+      if (vg.form == Form::kGerund || vg.form == Form::kParticiple) {
+        c.kind = ClauseKind::kParticipial;
+        opening_participle_[i] = true;
+      }
+      return;
+    }
     uint32_t t = static_cast<uint32_t>(k);
     if (int32_t p = phrase_at(t); p != kNone) {
       // The phrase right after an earlier relative or participial clause's verb is that clause's
@@ -151,25 +204,30 @@ class SentenceClauses {
       int32_t before = phrase(lead(p)).first > b_ ? verb_at(phrase(lead(p)).first - 1) : kNone;
       if (before != kNone && (clause(static_cast<size_t>(before)).kind == ClauseKind::kRelative ||
                               clause(static_cast<size_t>(before)).kind == ClauseKind::kParticipial)) {
-        set_subject(i, antecedent_[static_cast<size_t>(before)]);
+        set_subject(i, antecedent_[static_cast<size_t>(before)], false);
         return;
       }
       if (vg.form == Form::kParticiple || (vg.form == Form::kGerund && vg.first == t + 1)) {
         // "a checkpoint held by ...", "refugees fleeing the war": modifies the phrase before.
         c.kind = ClauseKind::kParticipial;
         antecedent_[i] = lead(p);
-        set_subject(i, lead(p));
+        set_subject(i, lead(p), false);
         return;
+      }
+      if (phrase(p).is_conjunct && vg.form == Form::kFinite && verb_before_token(phrase(lead(p)).first)) {
+        // "Israel struck targets in Gaza and Hamas fired": not "Gaza and Hamas" but a new clause.
+        cut_conjunct(p);
       }
       int32_t subj = climb(p);
       uint32_t first = phrase(subj).first;
+      if (reduced_object_relative(i, subj)) return;
       if (first > b_) {
         uint32_t prev = first - 1;
         if (is_relative(prev)) {
           // "the man whom police arrested": an object relative; its antecedent is the object.
           c.kind = ClauseKind::kRelative;
           c.subordinator = static_cast<int32_t>(prev);
-          antecedent_[i] = prev > b_ && phrase_at(prev - 1) != kNone ? lead(phrase_at(prev - 1)) : kNone;
+          antecedent_[i] = antecedent_of(prev);
         } else if (is_subordinator(prev)) {
           c.kind = ClauseKind::kSubordinate;
           c.subordinator = static_cast<int32_t>(prev);
@@ -184,9 +242,9 @@ class SentenceClauses {
     if (is_relative(t)) {
       c.kind = ClauseKind::kRelative;
       c.subordinator = static_cast<int32_t>(t);
-      int32_t ante = t > b_ && phrase_at(t - 1) != kNone ? lead(phrase_at(t - 1)) : kNone;
+      int32_t ante = antecedent_of(t);
       antecedent_[i] = ante;
-      set_subject(i, ante);
+      set_subject(i, ante, false);
       return;
     }
     if (is_subordinator(t) || lemma(t) == "after" || lemma(t) == "before") {
@@ -211,6 +269,82 @@ class SentenceClauses {
     }
     // "X attacked Y and killed Z", ", killing Z": the subject of the verb before.
     if (tag(t) == Pos::CC || word(t) == "," || vg.form != Form::kFinite) c.subject_inherited = true;
+  }
+
+  // "The man whom police arrested on Sunday was released", "Activists who were detained
+  // during the protests have been released": a finite verb right after a relative clause (no
+  // comma, no other finite verb between) has the relative's antecedent as its subject; what
+  // looked like its subject belongs to the relative clause.
+  void after_restrictive_relative(size_t i) {
+    Clause& c = clause(i);
+    const VerbGroup& vg = verb(i);
+    if (vg.form != Form::kFinite || c.kind != ClauseKind::kMain || inverted_[i]) return;
+    if (c.subject == kNone && !(vg.first > b_ && verb_at(vg.first - 1) != kNone)) return;
+    for (size_t j = i; j-- > 0;) {
+      const VerbGroup& rv = verb(j);
+      bool modifier = clause(j).kind == ClauseKind::kRelative ||
+                      (clause(j).kind == ClauseKind::kParticipial && antecedent_[j] != kNone);
+      if (!modifier) {
+        if (rv.form == Form::kFinite) return;
+        continue;
+      }
+      if (antecedent_[j] == kNone || (c.subject != kNone && phrase(c.subject).first < rv.end)) return;
+      for (uint32_t t = rv.end; t < vg.first; ++t)
+        if (word(t) == "," || tag(t) == Pos::kColon || is_subordinator(t) || lemma(t) == "that") return;
+      if (c.subject != kNone) subject_clause_[static_cast<size_t>(c.subject)] = kNone;
+      set_subject(i, antecedent_[j], false);
+      c.subject_inherited = false;
+      return;
+    }
+  }
+
+  // "The deal the two leaders signed collapsed within weeks": two noun phrases in a row at the
+  // start of a clause, a verb with no object, and another verb straight after it. The first
+  // verb is a relative clause on the first phrase; the second is the clause's own verb.
+  bool reduced_object_relative(size_t i, int32_t subj) {
+    uint32_t first = start_of(subj);
+    if (first <= b_ || verb(i).form != Form::kFinite) return false;
+    int32_t q = phrase_at(first - 1);
+    if (q == kNone || phrase(q).possessive || phrase(q).pronoun || phrase(subj).pronoun == false) {
+      if (q == kNone || phrase(q).possessive) return false;
+    }
+    q = lead(q);
+    uint32_t q_first = start_of(q);
+    bool clause_start = q_first == b_ || word(q_first - 1) == "," || is_subordinator(q_first - 1);
+    uint32_t after = verb(i).end;
+    while (after < e_ && is_adverb(tag(after)) && phrase_at(after) == kNone) ++after;
+    int32_t next = verb_at(after);
+    if (!clause_start || next == kNone || static_cast<size_t>(next) != i + 1) return false;
+    Clause& c = clause(i);
+    c.kind = ClauseKind::kRelative;
+    antecedent_[i] = q;
+    set_subject(i, subj, false);
+    // The verb after it is finite, whatever the tagger made of it ("collapsed").
+    VerbGroup& nv = a_.verbs[clause(i + 1).verb];
+    if (nv.form == Form::kParticiple && nv.first == nv.head) {
+      nv.form = Form::kFinite;
+      nv.passive = false;
+      nv.tense = Tense::kPast;
+      a_.tags[nv.head] = Pos::VBD;
+    }
+    return true;
+  }
+
+  // Is there a verb group before token k in this sentence?
+  bool verb_before_token(uint32_t k) const {
+    for (uint32_t t = b_; t < k; ++t)
+      if (verb_at(t) != kNone) return true;
+    return false;
+  }
+
+  // Ends a coordination before phrase p, and recomputes the extents it changes.
+  void cut_conjunct(int32_t p) {
+    for (auto& np : a_.phrases)
+      if (np.conjunct_next == p) np.conjunct_next = kNone;
+    a_.phrases[static_cast<size_t>(p)].is_conjunct = false;
+    lead_[static_cast<size_t>(p)] = p;
+    for (size_t k = a_.phrases.size(); k-- > 0;)
+      if (a_.phrases[k].first >= b_ && a_.phrases[k].first < e_) a_.phrases[k].extent_end = phrase_extent(a_.phrases, k);
   }
 
   // "X, who attacked Y, was arrested", "The civilians, imprisoned for ..., were released",
@@ -276,7 +410,8 @@ class SentenceClauses {
   void rescue_main_verb() {
     for (size_t i = 0; i < n_; ++i) {
       const Clause& c = clause(i);
-      if (verb(i).form == Form::kFinite && c.parent == kNone && c.subject != kNone) return;
+      if (verb(i).form == Form::kFinite && c.kind == ClauseKind::kMain && c.parent == kNone && c.subject != kNone)
+        return;
     }
     for (size_t i = 0; i < n_; ++i) {
       Clause& c = clause(i);
@@ -294,9 +429,13 @@ class SentenceClauses {
       set_subject(i, antecedent_[i]);
       antecedent_[i] = kNone;
       find_objects(i);
-      for (size_t j = 0; j < n_; ++j)
-        if (clause(j).parent == static_cast<int32_t>(c0_ + i) && clause(j).kind == ClauseKind::kParticipial)
-          clause(j).subject = c.subject;
+      for (size_t j = 0; j < n_; ++j) {
+        Clause& d = clause(j);
+        if (d.parent == static_cast<int32_t>(c0_ + i) && d.kind == ClauseKind::kParticipial) d.subject = c.subject;
+        // "While the talks continued, fighting raged": an opening subordinate clause waited for it.
+        if (j < i && d.parent == kNone && (d.kind == ClauseKind::kSubordinate || opening_participle_[j]))
+          d.parent = static_cast<int32_t>(c0_ + i);
+      }
       return;
     }
   }
@@ -351,8 +490,14 @@ class SentenceClauses {
         c.end = k;
         return;
       }
+      // "the government 's offer": the object is what is possessed.
+      while (phrase(p).possessive && phrase_at(phrase(p).end) != kNone &&
+             phrase(phrase_at(phrase(p).end)).possessor == p)
+        p = phrase_at(phrase(p).end);
       (slot == 0 ? c.object : c.object2) = lead(p);
       k = phrase(lead(p)).extent_end;
+      // "met X, the ambassador, in Dubai": past the comma that closes an apposition.
+      if (phrase(lead(p)).apposition != kNone && word(k) == ",") ++k;
       skip_adverbs();
     }
     // Prepositional objects, the passive agent, "according to X".
@@ -360,7 +505,7 @@ class SentenceClauses {
       skip_adverbs();
       if (k >= e_) break;
       Pos t = tag(k);
-      if (lemma(k) == "according" && lemma(k + 1) == "to" && phrase_at(k + 2) != kNone) {
+      if (is_word(k, "according") && lemma(k + 1) == "to" && phrase_at(k + 2) != kNone) {
         c.attributed_to = lead(phrase_at(k + 2));
         k = phrase(c.attributed_to).extent_end;
         continue;
@@ -368,12 +513,17 @@ class SentenceClauses {
       if ((t == Pos::IN || t == Pos::TO) && verb_at(k) == kNone) {
         int32_t p = phrase_at(k + 1);
         if (p == kNone || phrase(p).first != k + 1) break;
-        if (int32_t j = later_subject(p, i); j != kNone) {
+        if (int32_t j = later_subject(p, i); j != kNone && (is_subordinator(k) || lemma(k) == "before" ||
+                                                           lemma(k) == "after" || lemma(k) == "until" ||
+                                                           lemma(k) == "that")) {
           // "... after rebels shelled the town": the preposition opens a clause.
           ClauseKind kind = is_subordinator(k) ? ClauseKind::kSubordinate : ClauseKind::kComplement;
           make_dependent(static_cast<size_t>(j), i, kind, static_cast<int32_t>(k));
           break;
         }
+        while (phrase(p).possessive && phrase_at(phrase(p).end) != kNone &&
+               phrase(phrase_at(phrase(p).end)).possessor == p)
+          p = phrase_at(phrase(p).end);
         p = lead(p);
         if (vg.passive && lemma(k) == "by" && c.agent == kNone) c.agent = p;
         else c.preps.push_back({k, p});
@@ -411,6 +561,17 @@ class SentenceClauses {
       }
       return;
     }
+    if (opening_participle_[i]) {
+      for (size_t j = i + 1; j < n_; ++j) {
+        if (clause(j).kind == ClauseKind::kMain && verb(j).form == Form::kFinite) {
+          c.parent = static_cast<int32_t>(c0_ + j);
+          c.subject = clause(j).subject;
+          c.subject_inherited = true;
+          break;
+        }
+      }
+      return;
+    }
     if (c.kind == ClauseKind::kParticipial && c.parent == kNone) {
       if (int32_t ante = antecedent_[i]; ante != kNone) {
         c.parent = owner_of_phrase(ante, i);
@@ -429,7 +590,19 @@ class SentenceClauses {
     if (c.subject == kNone && c.subject_inherited && prev != kNone) {
       Clause& p = clause(static_cast<size_t>(prev));
       c.subject = p.subject;
-      if (vg.form != Form::kFinite || c.kind == ClauseKind::kSubordinate) {
+      bool coordinated = vg.first > b_ && tag(vg.first - 1) == Pos::CC;
+      if (coordinated && vg.form == Form::kParticiple && verb(static_cast<size_t>(prev)).perfect) {
+        // "have detained X and arrested Y": the second verb shares the first one's auxiliary.
+        VerbGroup& mine = a_.verbs[c.verb];
+        const VerbGroup& theirs = verb(static_cast<size_t>(prev));
+        mine.form = Form::kFinite;
+        mine.tense = theirs.tense;
+        mine.perfect = true;
+        mine.passive = theirs.passive;
+        c.kind = ClauseKind::kMain;
+      }
+      if ((vg.form != Form::kFinite && !(coordinated && a_.verbs[c.verb].form == Form::kFinite)) ||
+          c.kind == ClauseKind::kSubordinate) {
         // ", killing five people" / "after attacking": depends on the clause before.
         if (c.parent == kNone) c.parent = static_cast<int32_t>(c0_ + static_cast<size_t>(prev));
         if (c.kind == ClauseKind::kMain) c.kind = ClauseKind::kParticipial;
@@ -462,8 +635,11 @@ class SentenceClauses {
     for (size_t j = 0; j < n_; ++j) {
       if (j == except) continue;
       const Clause& c = clause(j);
-      bool has = c.subject == p || c.object == p || c.object2 == p || c.agent == p;
-      for (const auto& pr : c.preps) has |= pr.phrase == p;
+      auto covers = [&](int32_t r) {
+        return r != kNone && phrase(p).first >= phrase(r).first && phrase(p).first < phrase(r).extent_end;
+      };
+      bool has = covers(c.subject) || covers(c.object) || covers(c.object2) || covers(c.agent);
+      for (const auto& pr : c.preps) has |= covers(pr.phrase);
       if (has) return static_cast<int32_t>(c0_ + j);
     }
     return kNone;
@@ -513,17 +689,22 @@ class SentenceClauses {
   // "According to X, Y attacked Z": attribution for the first root clause after it.
   void according_to() {
     for (uint32_t k = b_; k + 2 < e_; ++k) {
-      if (lemma(k) != "according" || lemma(k + 1) != "to" || phrase_at(k + 2) == kNone) continue;
+      if (!is_word(k, "according") || lemma(k + 1) != "to" || phrase_at(k + 2) == kNone) continue;
       if (verb_at(k) != kNone) continue;
       int32_t speaker = lead(phrase_at(k + 2));
-      bool done = false;
-      for (size_t j = 0; j < n_ && !done; ++j) {
-        Clause& c = clause(j);
-        if (c.parent == kNone && c.first > k && c.attributed_to == kNone) {
-          c.attributed_to = speaker;
-          done = true;
+      // At the start it attributes the clause after it; elsewhere the root clause before it.
+      int32_t target = kNone;
+      for (size_t j = 0; j < n_; ++j) {
+        const Clause& c = clause(j);
+        if (c.parent != kNone) continue;
+        if (verb(j).first > k) {
+          if (target == kNone) target = static_cast<int32_t>(j);
+          break;
         }
+        target = static_cast<int32_t>(j);
       }
+      if (target != kNone && clause(static_cast<size_t>(target)).attributed_to == kNone)
+        clause(static_cast<size_t>(target)).attributed_to = speaker;
     }
   }
 
@@ -552,6 +733,7 @@ class SentenceClauses {
   std::vector<int32_t> subject_clause_;
   std::vector<int32_t> antecedent_;  // per clause: the phrase a relative/participial clause modifies
   std::vector<bool> inverted_;       // per clause: subject after the verb ("said a UN official")
+  std::vector<bool> opening_participle_;  // per clause: "Citing concerns, ..." at the start
 };
 
 }  // namespace
@@ -561,7 +743,7 @@ bool is_speech_verb(std::string_view l) {
                 "confirm", "write", "allege", "argue", "explain", "stress", "reiterate", "assert",
                 "acknowledge", "admit", "suggest", "indicate", "comment", "remark", "reply", "quote",
                 "believe", "think", "estimate", "predict", "recall", "emphasize", "emphasise",
-                "underline", "announce", "disclose", "reveal", "testify", "mention", "observe"});
+                "underline", "disclose", "reveal", "testify", "mention", "observe", "warn", "caution"});
 }
 
 bool is_intent_verb(std::string_view l) {

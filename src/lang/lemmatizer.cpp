@@ -82,8 +82,7 @@ void Lemmatizer::lemma(std::string_view word, Pos pos, std::string& out) const {
     if (lower == "'d" || lower == "’d") return void(out = "would");
   }
   // Base forms need no work (and "bus" is not "bu").
-  bool inflected = pos == Pos::NNS || pos == Pos::VBD || pos == Pos::VBG || pos == Pos::VBN ||
-                   pos == Pos::VBZ || pos == Pos::JJR || pos == Pos::JJS;
+  bool inflected = pos == Pos::NNS || is_verb(pos) || pos == Pos::JJR || pos == Pos::JJS;
   if (!inflected) {
     out = lower;
     return;

@@ -218,7 +218,7 @@ void Tagger::candidates(std::string_view text, std::span<const Token> tokens, si
   }
   if (capitalised && (initial || all_caps)) {
     known(model_.lexicon(lower(key)), 1, out);
-    if (all_caps) known(model_.lexicon(title(key)), 1, out);
+    if (all_caps && out.empty()) known(model_.lexicon(title(key)), 1, out);
     // A capitalised word at the start may still be a name the lexicon lacks.
     if (!out.empty()) {
       // As if seen a third of a time as a name.
@@ -317,15 +317,22 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
   auto has_reading = [&](size_t i, Pos p) {
     std::string buf;
     auto counts = model_.lexicon(lexicon_key(tokens[i].text(text), tokens[i], buf));
-    if (counts.empty()) return ends_with(word(i), "ed");
-    bool vbd = false, vbn = false;
+    std::string w = word(i);
+    bool vbd = false, vbn = false, noun = false;
     for (const auto& tc : counts) {
       if (tc.tag == p) return true;
       vbd |= tc.tag == Pos::VBD;
       vbn |= tc.tag == Pos::VBN;
+      noun |= tc.tag == Pos::NN;
     }
+    if (p == Pos::VB || p == Pos::VBP) {  // "annex": a verb WordNet knows, unseen as one
+      std::string base;
+      return lemmatizer_.base_form(w, WordClass::kVerb, base) && base == w;
+    }
+    if (p == Pos::VBG) return ends_with(w, "ing") && (counts.empty() || noun);  // "bombing"
+    if (counts.empty()) return ends_with(w, "ed");
     // Regular verbs share the form: a lexicon that saw only one of them allows the other.
-    return ends_with(word(i), "ed") && ((p == Pos::VBD && vbn) || (p == Pos::VBN && vbd));
+    return ends_with(w, "ed") && ((p == Pos::VBD && vbn) || (p == Pos::VBN && vbd));
   };
   // Is there an auxiliary or modal between the clause start and token i?
   auto auxiliary_before = [&](size_t i) {
@@ -335,11 +342,66 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
     }
     return false;
   };
+  // The verb before position i, skipping adverbs: its tag, or kPeriod.
+  auto verb_before = [&](size_t i) {
+    size_t k = i;
+    while (k > 0 && is_adverb(tags[k - 1])) --k;
+    return k > 0 ? tags[k - 1] : Pos::kPeriod;
+  };
+  // Is token i a verb after a noun phrase opened by a relative pronoun or a subordinator
+  // ("whom police arrested", "while fighting raged")?
+  auto after_relative_pronoun = [&](size_t i) {
+    size_t k = i;
+    while (k > 0 && (is_noun(tags[k - 1]) || is_adjective(tags[k - 1]) || tags[k - 1] == Pos::DT ||
+                     tags[k - 1] == Pos::PRPS || tags[k - 1] == Pos::CD || tags[k - 1] == Pos::PRP))
+      --k;
+    if (k == 0 || k >= i) return false;
+    std::string opener = word(k - 1);
+    return tags[k - 1] == Pos::WDT || tags[k - 1] == Pos::WP || opener == "that" ||
+           ((tags[k - 1] == Pos::IN || tags[k - 1] == Pos::WRB) &&
+            (opener == "while" || opener == "after" || opener == "because" || opener == "when" ||
+             opener == "although" || opener == "though" || opener == "if" || opener == "since" ||
+             opener == "until" || opener == "before" || opener == "whereas" || opener == "as"));
+  };
+  // The past-tense verb a coordinated verb after "and" shares its clause with, if any.
+  auto coordinated_with_past = [&](size_t i) {
+    if (i == 0 || (tags[i - 1] != Pos::CC && tags[i - 1] != Pos::kComma)) return false;
+    for (size_t k = i - 1; k-- > 0;) {
+      if (tags[k] == Pos::kPeriod || tags[k] == Pos::kColon) return false;
+      if (is_verb(tags[k]) || tags[k] == Pos::MD) return tags[k] == Pos::VBD && !auxiliary_before(k);
+    }
+    return false;
+  };
   for (size_t i = 0; i < n; ++i) {
     Pos prev = i > 0 ? tags[i - 1] : Pos::kPeriod;
     Pos next = i + 1 < n ? tags[i + 1] : Pos::kPeriod;
     std::string w = word(i);
-    if (w == "about" && next == Pos::TO) {  // "is about to restore"
+    Pos before_verb = verb_before(i);
+    if (w == "that" && is_verb(prev) && (tags[i] == Pos::DT || tags[i] == Pos::WDT)) {
+      tags[i] = Pos::IN;  // "said that police ...": a complementiser after a verb
+    } else if ((before_verb == Pos::MD || before_verb == Pos::TO) && (is_noun(tags[i]) || tags[i] == Pos::VBP) &&
+               has_reading(i, Pos::VB)) {
+      tags[i] = Pos::VB;  // "should not annex", "to step down"
+    } else if (prev == Pos::PRP && tags[i] == Pos::NN && has_reading(i, Pos::VB) && !is_auxiliary_form(word(i - 1))) {
+      tags[i] = Pos::VB;  // "demanded that he step down"
+    } else if (tags[i] == Pos::NN && ends_with(w, "ing") && before_verb != Pos::kPeriod && i > 0 &&
+               is_verb(tags[i - 1]) && is_auxiliary_form(word(i - 1)) && has_reading(i, Pos::VBG)) {
+      tags[i] = Pos::VBG;  // "has been bombing"
+    } else if (tags[i] == Pos::VBG && ((is_verb(next) && next != Pos::VBG) || next == Pos::MD) && i + 1 < n &&
+               !is_auxiliary_form(word(i + 1)) && !(i > 0 && is_verb(tags[i - 1]))) {
+      tags[i] = Pos::NN;  // "while fighting raged": a gerund subject
+    } else if ((is_noun(tags[i])) && i + 1 < n && is_noun(prev) && has_reading(i, Pos::VB) &&
+               (next == Pos::RP || next == Pos::RB || next == Pos::IN) &&
+               (word(i + 1) == "down" || word(i + 1) == "aside" || word(i + 1) == "back" || word(i + 1) == "out")) {
+      tags[i] = Pos::VB;  // "demanded that the prime minister step down"
+    } else if (tags[i] == Pos::VBG && prev == Pos::NNP && i > 1 && tags[i - 2] == Pos::DT &&
+               (next == Pos::IN || is_punct(next) || next == Pos::CC)) {
+      tags[i] = Pos::NN;  // "the Rafah crossing"
+    } else if ((tags[i] == Pos::VBN || tags[i] == Pos::JJ) && coordinated_with_past(i) && has_reading(i, Pos::VBD)) {
+      tags[i] = Pos::VBD;  // "marched ... and blocked roads", "attacked X and wounded three"
+    } else if (tags[i] == Pos::VBD && is_noun(prev) && i + 1 < n && word(i + 1) == "by" && has_reading(i, Pos::VBN)) {
+      tags[i] = Pos::VBN;  // "weapons supplied by Iran were found"
+    } else if (w == "about" && next == Pos::TO) {  // "is about to restore"
       tags[i] = Pos::IN;
     } else if (tags[i] == Pos::VBZ && (is_verb(next) || next == Pos::MD) && !is_auxiliary_form(w) &&
                (is_noun(prev) || is_adjective(prev) || prev == Pos::DT || prev == Pos::PRPS) &&
@@ -357,7 +419,9 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
       bool object_follows = next == Pos::DT || next == Pos::PRPS || next == Pos::PRP || next == Pos::CD ||
                             is_noun(next) || is_adjective(next) || next == Pos::TO || next == Pos::RP ||
                             (i + 1 < n && word(i + 1) == "that");
-      if (after_subject && object_follows && !reduced_relative && !auxiliary_before(i) && has_reading(i, Pos::VBD))
+      bool relative = after_relative_pronoun(i);  // "the weapons that the rebels captured"
+      if (((after_subject && object_follows && !reduced_relative) || relative) && !auxiliary_before(i) &&
+          has_reading(i, Pos::VBD))
         tags[i] = Pos::VBD;  // "the US leader prepared to attend", "crowds trashed its embassy"
     }
   }
@@ -379,7 +443,8 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
   for (size_t i = 0; i < n; ++i) {
     if (boundary(i)) last_vbd = n;
     if (tags[i] != Pos::VBD) continue;
-    if (last_vbd < n && last_vbd > 0 && is_noun(tags[last_vbd - 1]) && has_reading(last_vbd, Pos::VBN)) {
+    if (last_vbd < n && last_vbd > 0 && is_noun(tags[last_vbd - 1]) && has_reading(last_vbd, Pos::VBN) &&
+        !after_relative_pronoun(last_vbd) && !is_auxiliary_form(word(i))) {
       // Only where the participle reading is plain: followed by a preposition, an adverb or a
       // time word ("released Tuesday"), not by what could be a clause ("said such a step").
       Pos after = tags[last_vbd + 1];
