@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "eval/actor_eval.h"
 #include "eval/analysis_eval.h"
 #include "lang/english_model.h"
 
@@ -26,7 +27,32 @@ Command add_eval_command(CLI::App& app) {
   analysis->footer(
       "Example:\n  dyad eval analysis ../shared/peers/petrarch2/GigaWord.sample.PETR.xml "
       "../shared/peers/petrarch2/PETR.UnitTest.records.xml");
+  auto gold = std::make_shared<std::string>();
+  auto show = std::make_shared<bool>(false);
+  CLI::App* actors = cmd->add_subcommand(
+      "actors", "Resolve the gold actors of a PLOVER gold file; share whose code's first three letters agree");
+  actors->add_option("gold", *gold, "PLOVER gold-standard JSON (e.g. ../shared/eval/plover-gsr-dev.json)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  actors->add_flag("--show-misses", *show, "List the actors resolved wrongly or not at all");
   return {cmd, [=] {
+            if (actors->parsed()) {
+              try {
+                Dictionary dict;
+                dict.load(Dictionary::default_path());
+                Matcher matcher(dict, {&EnglishModel::shared()});
+                ActorResolver resolver(matcher);
+                ActorScores s = score_actors(read_gold_actors(*gold), resolver);
+                if (*show)
+                  for (const auto& m : s.misses)
+                    fmt::print("  miss {}: '{}' gold {} dyad {}\n", m.c.id, m.c.text, m.c.gold, m.got.empty() ? "-" : m.got);
+                fmt::print("actors: {}/{} = {:.2f}%\n", s.correct, s.total, s.share());
+                return exit_code::kOk;
+              } catch (const std::exception& e) {
+                fmt::print(stderr, "dyad: {}\n", e.what());
+                return exit_code::kFailure;
+              }
+            }
             try {
               Analyzer analyzer(EnglishModel::shared());
               AnalysisScores total;

@@ -18,6 +18,8 @@ constexpr const char* kFooter = R"(Examples:
   dyad segment --text "WASHINGTON (AP) - Sen. Jane Doe met U.S. officials. They didn't agree."
   dyad explain "Senior U.S. officials met with Gen. Khalifa Haftar on Sunday, the State Department said."
   dyad eval analysis ../shared/peers/petrarch2/GigaWord.sample.PETR.xml
+  dyad dict actors "Libyan police arrested two Egyptian officials"
+  dyad dict load ../shared/peers/petrarch2/Phoenix.agents.txt
 
 Input formats (--input-format, detected from the name and content by default):
   jsonl         one article per line: {"id", "text", "date", "url", "source", "title"}
@@ -42,7 +44,8 @@ int main(int argc, char** argv) {
   app.footer(kFooter);
   app.require_subcommand(1);
   std::vector<cli::Command> commands = {cli::add_code_command(app), cli::add_segment_command(app),
-                                        cli::add_explain_command(app), cli::add_eval_command(app)};
+                                        cli::add_explain_command(app), cli::add_eval_command(app),
+                                        cli::add_dict_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,157 @@
+#include "dict/actor_resolver.h"
+
+#include <algorithm>
+#include <array>
+
+namespace dyad {
+namespace {
+
+// Codes that open organisation codes rather than a country.
+bool organisation_prefix(std::string_view p) {
+  static constexpr std::array<std::string_view, 10> kPrefixes = {"IGO", "NGO", "NGM", "IMG", "MNC",
+                                                                 "UIS", "INT", "UNO", "---", "IRC"};
+  return std::find(kPrefixes.begin(), kPrefixes.end(), p) != kPrefixes.end();
+}
+
+// Titles after which a surname alone names a person ("President Assad", "Gen. Haftar").
+bool is_title(std::string_view w) {
+  std::string t;
+  for (char c : w)
+    if (c != '.') t.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+  static constexpr std::array<std::string_view, 42> kTitles = {
+      "president", "premier", "chancellor", "king", "queen", "emir", "sheikh", "prince", "minister",
+      "general", "gen", "colonel", "col", "lt", "lieutenant", "mr", "mrs", "ms", "dr", "sen", "senator",
+      "rep", "gov", "governor", "mayor", "ambassador", "secretary", "marshal", "ayatollah", "imam",
+      "commander", "chief", "leader", "speaker", "judge", "justice", "maj", "capt", "adm", "admiral",
+      "cardinal", "pope"};
+  return std::find(kTitles.begin(), kTitles.end(), t) != kTitles.end();
+}
+
+}  // namespace
+
+void split_actor_code(std::string_view code, std::string& country, std::vector<std::string>& roles) {
+  country.clear();
+  roles.clear();
+  size_t pos = 0;
+  if (code.size() >= 3 && !organisation_prefix(code.substr(0, 3))) {
+    country = std::string(code.substr(0, 3));
+    pos = 3;
+  }
+  while (pos < code.size()) {
+    roles.emplace_back(code.substr(pos, 3));
+    pos += 3;
+  }
+}
+
+void ActorResolver::begin_article(const std::optional<Date>& date) {
+  date_ = date;
+  persons_seen_.clear();
+}
+
+bool ActorResolver::title_before(const Doc& doc, uint32_t token) const {
+  return token > 0 && is_title(doc.text_of(doc.tokens[token - 1]));
+}
+
+Actor ActorResolver::make(const Doc& doc, const Matcher::Match& actor, const Matcher::Match* agent) const {
+  const auto& entries = dictionary().entries();
+  const Entry& e = entries[actor.entry];
+  Actor a;
+  a.entry = static_cast<int32_t>(actor.entry);
+  a.first_token = actor.first_token;
+  a.end_token = actor.end_token;
+  std::string code(e.code_at(date_));
+  if (agent) {
+    const Entry& g = entries[agent->entry];
+    std::string_view gc = g.codes.front().code;
+    // Agents qualify places (a country, its capital, a region or city); organisations and
+    // persons keep their own codes.
+    bool place = e.kind == EntryKind::kCountry || e.kind == EntryKind::kCapital || e.kind == EntryKind::kRegion ||
+                 e.kind == EntryKind::kCity || (e.legacy_case && code.size() == 3);
+    if (place && code.size() >= 3) {
+      std::string country = code.substr(0, 3);
+      if (gc.front() == '~') code = country + std::string(gc.substr(1));
+      else code = std::string(gc.substr(0, gc.size() - 1)) + country;
+      a.agent = static_cast<int32_t>(agent->entry);
+      a.first_token = std::min(a.first_token, agent->first_token);
+      a.end_token = std::max(a.end_token, agent->end_token);
+    }
+  }
+  a.code = code;
+  split_actor_code(a.code, a.country, a.roles);
+  a.span = {doc.tokens[a.first_token].begin, doc.tokens[a.end_token - 1].end};
+  return a;
+}
+
+void ActorResolver::resolve(const Doc& doc, uint32_t first, uint32_t end, std::vector<Actor>& out) {
+  matches_.clear();
+  matcher_.match(doc.text(), doc.tokens, first, end, matches_);
+  const auto& entries = dictionary().entries();
+  std::vector<const Matcher::Match*> actors, agents;
+  for (const Matcher::Match& m : matches_) {
+    const Entry& e = entries[m.entry];
+    if (m.surname) {
+      // "President Assad" names him; "President Ahmed Ben Bella" names someone else whose name
+      // goes on.
+      bool name_goes_on = m.end_token < doc.tokens.size() && doc.tokens[m.end_token].has(token_flags::kUpperInitial) &&
+                          doc.tokens[m.end_token].kind == TokenKind::kWord;
+      if (name_goes_on || (!persons_seen_.count(m.entry) && !title_before(doc, m.first_token))) continue;
+    }
+    if (e.kind == EntryKind::kPerson && !m.surname) persons_seen_.insert(m.entry);
+    if (e.kind == EntryKind::kAgent) {
+      agents.push_back(&m);
+    } else if (is_actor_kind(e.kind)) {
+      std::string_view code = e.code_at(date_);
+      if (code.empty() || code == "---") continue;
+      // Several entries with the same name at the same place: keep the first (most specific
+      // kinds come first in the defaults' order).
+      if (!actors.empty() && actors.back()->first_token == m.first_token) continue;
+      actors.push_back(&m);
+    }
+  }
+  if (actors.empty()) {
+    if (agents.empty()) return;
+    // An agent alone: its roles without a country ("police" -> COP, "rights group" -> NGOHRI).
+    const Matcher::Match& g = *agents.back();
+    std::string_view gc = entries[g.entry].codes.front().code;
+    Actor a;
+    a.agent = static_cast<int32_t>(g.entry);
+    a.code = std::string(gc.front() == '~' ? gc.substr(1) : gc.substr(0, gc.size() - 1));
+    split_actor_code(a.code, a.country, a.roles);
+    a.first_token = g.first_token;
+    a.end_token = g.end_token;
+    a.span = {doc.tokens[g.first_token].begin, doc.tokens[g.end_token - 1].end};
+    out.push_back(std::move(a));
+    return;
+  }
+  for (const Matcher::Match* m : actors) {
+    // The agent it combines with: the nearest after it ("Libyan police"), else the nearest
+    // before it ("the foreign minister of Egypt").
+    const Matcher::Match* agent = nullptr;
+    for (const Matcher::Match* g : agents)
+      if (g->first_token >= m->end_token && (!agent || g->first_token < agent->first_token)) agent = g;
+    if (!agent)
+      for (const Matcher::Match* g : agents)
+        if (g->end_token <= m->first_token && (!agent || g->end_token > agent->end_token)) agent = g;
+    Actor a = make(doc, *m, agent);
+    bool duplicate = std::any_of(out.begin(), out.end(), [&](const Actor& o) { return o.code == a.code; });
+    if (!duplicate) out.push_back(std::move(a));
+  }
+}
+
+bool ActorResolver::discarded(const Doc& doc, uint32_t first, uint32_t end, bool* article) const {
+  std::vector<Matcher::Match> ms;
+  matcher_.match(doc.text(), doc.tokens, first, end, ms);
+  bool found = false;
+  for (const auto& m : ms) {
+    EntryKind k = dictionary().entries()[m.entry].kind;
+    if (k == EntryKind::kDiscardArticle) {
+      if (article) *article = true;
+      found = true;
+    } else if (k == EntryKind::kDiscard) {
+      found = true;
+    }
+  }
+  return found;
+}
+
+}  // namespace dyad
