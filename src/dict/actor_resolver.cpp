@@ -101,7 +101,7 @@ void ActorResolver::resolve(const Doc& doc, uint32_t first, uint32_t end, std::v
       agents.push_back(&m);
     } else if (is_actor_kind(e.kind)) {
       std::string_view code = e.code_at(date_);
-      if (code.empty() || code == "---") continue;
+      if (code.empty() || code == "---" || code == "###") continue;  // null and discard codes
       // Several entries with the same name at the same place: keep the first (most specific
       // kinds come first in the defaults' order).
       if (!actors.empty() && actors.back()->first_token == m.first_token) continue;
@@ -143,7 +143,9 @@ bool ActorResolver::discarded(const Doc& doc, uint32_t first, uint32_t end, bool
   matcher_.match(doc.text(), doc.tokens, first, end, ms);
   bool found = false;
   for (const auto& m : ms) {
-    EntryKind k = dictionary().entries()[m.entry].kind;
+    const Entry& e = dictionary().entries()[m.entry];
+    EntryKind k = e.kind;
+    if (is_actor_kind(k) && e.code_at(date_) == "###") found = true;  // TABARI's discard code
     if (k == EntryKind::kDiscardArticle) {
       if (article) *article = true;
       found = true;

@@ -375,11 +375,14 @@ class DictionaryLoader {
         if (close == std::string_view::npos) in_html_ = true;
         out = out.substr(0, open);
       }
-      size_t hash = out.find('#');
-      if (hash != std::string_view::npos) out = out.substr(0, hash);
-      if (tabari_) {
+      if (tabari_) {  // TABARI comments start with ';' ("[###]" is a code there)
         size_t semi = out.find(';');
         if (semi != std::string_view::npos) out = out.substr(0, semi);
+        size_t hash = out.find_first_not_of(" \t");
+        if (hash != std::string_view::npos && out[hash] == '#') return {};  // a commented-out line
+      } else {
+        size_t hash = out.find('#');
+        if (hash != std::string_view::npos) out = out.substr(0, hash);
       }
       return out;
     }
@@ -412,6 +415,7 @@ class DictionaryLoader {
       error = "empty code";
       return false;
     }
+    // "###" is TABARI's discard code: a sentence that names this actor is not coded.
     if (!restriction.empty() && (restriction[0] == '<' || restriction[0] == '>' || std::isdigit(static_cast<unsigned char>(restriction[0])))) {
       // fine
     } else if (!restriction.empty()) {
@@ -586,13 +590,17 @@ class DictionaryLoader {
       for (const auto& [marker, items] : substitutions) {
         std::vector<std::string> next;
         for (const auto& n : expanded) {
-          size_t at = n.find(marker);
-          if (at == std::string::npos) {
+          if (n.find(marker) == std::string::npos) {
             next.push_back(n);
             continue;
           }
           substituted = true;
-          for (const auto& item : items) next.push_back(n.substr(0, at) + item + n.substr(at + marker.size()));
+          for (const auto& item : items) {
+            std::string v = n;
+            for (size_t at = v.find(marker); at != std::string::npos; at = v.find(marker, at + item.size()))
+              v.replace(at, marker.size(), item);
+            next.push_back(v);
+          }
         }
         expanded = std::move(next);
       }
@@ -639,9 +647,15 @@ class DictionaryLoader {
   // and a hyphen), "~phrase" (a phrase that cancels issue coding in its sentence).
   void legacy_issues(const std::string& text, uint32_t file, LoadReport& report) {
     LegacyLines lines(false);
+    std::string category;  // <ISSUE CATEGORY="X">: the code of lines that give none
     for_each_line(text, [&](std::string_view raw, uint32_t number) {
       std::string_view t = trim(lines.clean(raw));
-      if (t.empty() || t[0] == '<') return;
+      if (t.empty()) return;
+      if (t[0] == '<') {
+        size_t at = t.find("CATEGORY=\"");
+        category = at == std::string_view::npos ? "" : std::string(t.substr(at + 10, t.find('"', at + 10) - at - 10));
+        return;
+      }
       Entry e;
       e.kind = EntryKind::kIssue;
       e.file = file;
@@ -655,48 +669,43 @@ class DictionaryLoader {
         std::vector<std::string> errors;
         t = trim(take_brackets(t, codes, errors));
         for (const auto& err : errors) reject(report, number, err, raw);
-        if (codes.empty()) return reject(report, number, "issue phrase without a [CODE]", raw);
-        e.codes.push_back(codes.front());
+        if (codes.empty() && category.empty()) return reject(report, number, "issue phrase without a [CODE]", raw);
+        e.codes.push_back(codes.empty() ? DatedCode{category, {}, {}} : codes.front());
       }
       // Expand word by word.
       std::vector<std::string> forms{""};
       std::istringstream ss{std::string(t)};
       std::string word;
       while (ss >> word) {
-        std::vector<std::string> variants;
-        std::function<void(const std::string&)> expand = [&](const std::string& w) {
+        // "pre+n:school": pre school, pre-school, pre schools, pre-schools.
+        std::function<std::vector<std::string>(const std::string&)> expand = [&](const std::string& w) {
+          std::vector<std::string> out;
           size_t plus = w.find('+');
           if (plus != std::string::npos && plus > 0) {
-            expand(w.substr(0, plus) + " " + w.substr(plus + 1));
-            expand(w.substr(0, plus) + "-" + w.substr(plus + 1));
-            return;
-          }
-          if (w.rfind("n:", 0) == 0) {
-            variants.push_back(w.substr(2));
-            variants.push_back(regular_plural(w.substr(2)));
+            for (const auto& right : expand(w.substr(plus + 1))) {
+              out.push_back(w.substr(0, plus) + " " + right);
+              out.push_back(w.substr(0, plus) + "-" + right);
+            }
+          } else if (w.rfind("n:", 0) == 0) {
+            out.push_back(w.substr(2));
+            out.push_back(regular_plural(w.substr(2)));
           } else if (w.rfind("v:", 0) == 0) {
             std::string v = w.substr(2);
-            variants.push_back(v);
-            variants.push_back(regular_plural(v));
             bool e_end = !v.empty() && v.back() == 'e';
-            variants.push_back(v + (e_end ? "d" : "ed"));
-            variants.push_back((e_end ? v.substr(0, v.size() - 1) : v) + "ing");
+            out = {v, regular_plural(v), v + (e_end ? "d" : "ed"), (e_end ? v.substr(0, v.size() - 1) : v) + "ing"};
           } else {
-            variants.push_back(w);
+            out.push_back(w);
           }
+          return out;
         };
-        expand(word);
+        std::vector<std::string> variants = expand(word);
         std::vector<std::string> next;
         for (const auto& f : forms)
           for (const auto& v : variants) next.push_back(f.empty() ? v : f + " " + v);
         forms = std::move(next);
       }
-      for (auto& f : forms) {
-        // "pre+n:school" puts "n:" mid-word; the expansion left it: strip it.
-        size_t at;
-        while ((at = f.find("n:")) != std::string::npos || (at = f.find("v:")) != std::string::npos) f.erase(at, 2);
+      for (auto& f : forms)
         if (!f.empty()) e.names.push_back(f);
-      }
       if (e.names.empty()) return reject(report, number, "no phrase", raw);
       dict_.entries_.push_back(std::move(e));
     });

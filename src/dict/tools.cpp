@@ -19,7 +19,15 @@ const std::set<std::string>& known_roles() {
       "MED", "BUS", "LAB", "EDU", "HLH", "HRI", "ENV", "AGR", "DEV", "ELI", "REL", "MUS", "CHR", "JEW", "BUD",
       "HIN", "SUN", "SHI", "CTH", "PRO", "ORT", "RAD", "MOD", "IGO", "NGO", "IMG", "MNC", "PKO", "UNO", "NGM",
       "ALQ", "ISI", "KID", "WST", "NAT", "EUR", "EEC", "AFR", "AFU", "ARB", "ARL", "WBK", "IMF", "WTO", "IAE",
-      "ICC", "ICJ", "IRC", "SET", "UIS", "INT", "FRM", "PRS", "SIK", "JAN", "ATH", "BAH", "CON", "MOS", "DIP"};
+      "ICC", "ICJ", "IRC", "SET", "UIS", "INT", "FRM", "PRS", "SIK", "JAN", "ATH", "BAH", "CON", "MOS", "DIP",
+      // CAMEO regions and organisations
+      "ASA", "CAS", "CEU", "CFR", "CRB", "EAF", "LAM", "MDT", "NAF", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA",
+      "WAF", "ADB", "AFB", "AMF", "AMN", "AMU", "APE", "ASN", "BCA", "BIS", "CEM", "CIS", "COE", "CRC", "CSS",
+      "CWN", "EAC", "EBR", "ECA", "EFT", "FID", "GCC", "GOE", "GOS", "GSS", "HRW", "IAD", "ICG", "IDB", "IPU",
+      "ITP", "JUR", "MSF", "NEP", "NON", "OAS", "OAU", "OIC", "OPC", "RCR", "SAA", "SAD", "SCE", "UEM", "WAD",
+      "WAS", "WEF", "XFM",
+      // organisation codes dyad's defaults add where CAMEO has none (data/dict/organizations.txt)
+      "GTW", "BRC", "SCO", "CST", "EAE", "OPW", "AES", "OEC", "APC", "MRC", "PIF", "AIB"};
   return roles;
 }
 
@@ -117,7 +125,7 @@ std::vector<LintFinding> lint(const Dictionary& dict) {
         out.push_back({dict.origin(e), "unknown-country", fmt::format("'{}' in {} is not a country code", country, c.code)});
       if (e.kind == EntryKind::kAgent && !country.empty()) roles.insert(roles.begin(), country);
       for (const auto& r : roles)
-        if (!known_roles().count(r) && r.size() == 3)
+        if (!known_roles().count(r) && !countries.count(r) && r.size() == 3)  // "NGOSYRHRI": a country
           out.push_back({dict.origin(e), "unknown-role", fmt::format("role '{}' in {} is not a CAMEO role code", r, c.code)});
     }
   }
