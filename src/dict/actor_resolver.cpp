@@ -15,6 +15,7 @@ bool organisation_prefix(std::string_view p) {
 
 // Titles after which a surname alone names a person ("President Assad", "Gen. Haftar").
 bool is_title(std::string_view w) {
+  if (size_t dash = w.rfind('-'); dash != std::string_view::npos) w = w.substr(dash + 1);  // Vice-President
   std::string t;
   for (char c : w)
     if (c != '.') t.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
@@ -25,6 +26,14 @@ bool is_title(std::string_view w) {
       "commander", "chief", "leader", "speaker", "judge", "justice", "maj", "capt", "adm", "admiral",
       "cardinal", "pope"};
   return std::find(kTitles.begin(), kTitles.end(), t) != kTitles.end();
+}
+
+// Capitalised words that start place names rather than personal names ("West Mosul").
+bool place_qualifier(std::string_view w) {
+  static constexpr std::array<std::string_view, 22> kWords = {
+      "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Greater",
+      "Upper", "Lower", "Old", "New", "Port", "Fort", "Mount", "Saint", "St", "St.", "San", "Santa"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
 }  // namespace
@@ -50,6 +59,23 @@ void ActorResolver::begin_article(const std::optional<Date>& date) {
 
 bool ActorResolver::title_before(const Doc& doc, uint32_t token) const {
   return token > 0 && is_title(doc.text_of(doc.tokens[token - 1]));
+}
+
+// A town's name inside a personal name: after a title ("Vice-President Moody Awori") or after
+// a capitalised word that is not a place qualifier and does not start the sentence ("Judge
+// Alejandro Rivera").
+bool ActorResolver::in_personal_name(const Doc& doc, const Matcher::Match& m) const {
+  if (m.first_token == 0) return false;
+  if (title_before(doc, m.first_token)) return true;
+  const Token& prev = doc.tokens[m.first_token - 1];
+  if (prev.kind != TokenKind::kWord || !prev.has(token_flags::kUpperInitial) || prev.has(token_flags::kAllCaps))
+    return false;
+  if (place_qualifier(doc.text_of(prev))) return false;
+  if (m.first_token < 2) return false;  // the sentence's first word
+  const Token& before = doc.tokens[m.first_token - 2];
+  if (before.has(token_flags::kTerminal) || before.has(token_flags::kOpening)) return false;
+  return std::none_of(matches_.begin(), matches_.end(),
+                      [&](const Matcher::Match& o) { return o.end_token == m.first_token; });
 }
 
 Actor ActorResolver::make(const Doc& doc, const Matcher::Match& actor, const Matcher::Match* agent) const {
@@ -96,6 +122,7 @@ void ActorResolver::resolve(const Doc& doc, uint32_t first, uint32_t end, std::v
                           doc.tokens[m.end_token].kind == TokenKind::kWord;
       if (name_goes_on || (!persons_seen_.count(m.entry) && !title_before(doc, m.first_token))) continue;
     }
+    if (e.kind == EntryKind::kCity && in_personal_name(doc, m)) continue;  // "Judge Alejandro Rivera"
     if (e.kind == EntryKind::kPerson && !m.surname) persons_seen_.insert(m.entry);
     if (e.kind == EntryKind::kAgent) {
       agents.push_back(&m);
@@ -116,7 +143,8 @@ void ActorResolver::resolve(const Doc& doc, uint32_t first, uint32_t end, std::v
     Actor a;
     a.agent = static_cast<int32_t>(g.entry);
     a.code = std::string(gc.front() == '~' ? gc.substr(1) : gc.substr(0, gc.size() - 1));
-    split_actor_code(a.code, a.country, a.roles);
+    // Roles only: no country, even where a role reads like one (MUS is also Mauritius).
+    for (size_t pos = 0; pos < a.code.size(); pos += 3) a.roles.push_back(a.code.substr(pos, 3));
     a.first_token = g.first_token;
     a.end_token = g.end_token;
     a.span = {doc.tokens[g.first_token].begin, doc.tokens[g.end_token - 1].end};

@@ -44,6 +44,7 @@ class ActorResolver {
  private:
   Actor make(const Doc& doc, const Matcher::Match& actor, const Matcher::Match* agent) const;
   bool title_before(const Doc& doc, uint32_t token) const;
+  bool in_personal_name(const Doc& doc, const Matcher::Match& m) const;
 
   const Matcher& matcher_;
   std::optional<Date> date_;

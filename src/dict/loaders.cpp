@@ -253,6 +253,7 @@ class DictionaryLoader {
         load(target, DictFormat::kNative, DictRole::kAuto);
         return;
       }
+      if (keyword == "verb" || keyword == "noun" || keyword == "set") return;  // the event dictionary's
       auto kind = parse_entry_kind(keyword);
       if (!kind) return reject(report, number, fmt::format("unknown kind '{}'", keyword), raw);
       Entry e;

@@ -22,7 +22,7 @@ const std::set<std::string>& known_roles() {
       "ICC", "ICJ", "IRC", "SET", "UIS", "INT", "FRM", "PRS", "SIK", "JAN", "ATH", "BAH", "CON", "MOS", "DIP",
       // CAMEO regions and organisations
       "ASA", "CAS", "CEU", "CFR", "CRB", "EAF", "LAM", "MDT", "NAF", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA",
-      "WAF", "ADB", "AFB", "AMF", "AMN", "AMU", "APE", "ASN", "BCA", "BIS", "CEM", "CIS", "COE", "CRC", "CSS",
+      "WAF", "NMR", "ADB", "AFB", "AMF", "AMN", "AMU", "APE", "ASN", "BCA", "BIS", "CEM", "CIS", "COE", "CRC", "CSS",
       "CWN", "EAC", "EBR", "ECA", "EFT", "FID", "GCC", "GOE", "GOS", "GSS", "HRW", "IAD", "ICG", "IDB", "IPU",
       "ITP", "JUR", "MSF", "NEP", "NON", "OAS", "OAU", "OIC", "OPC", "RCR", "SAA", "SAD", "SCE", "UEM", "WAD",
       "WAS", "WEF", "XFM",
@@ -121,7 +121,8 @@ std::vector<LintFinding> lint(const Dictionary& dict) {
       std::string country;
       std::vector<std::string> roles;
       split_actor_code(code, country, roles);
-      if (e.kind != EntryKind::kAgent && !country.empty() && !countries.empty() && !countries.count(country))
+      if (e.kind != EntryKind::kAgent && !country.empty() && !countries.empty() && !countries.count(country) &&
+          !known_roles().count(country))  // a CAMEO region such as LAM
         out.push_back({dict.origin(e), "unknown-country", fmt::format("'{}' in {} is not a country code", country, c.code)});
       if (e.kind == EntryKind::kAgent && !country.empty()) roles.insert(roles.begin(), country);
       for (const auto& r : roles)
