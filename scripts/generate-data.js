@@ -31,6 +31,8 @@ const contested = { Dominican: 'DOM', Dominicans: 'DOM', Congolese: 'COD', Guine
                     Samoan: 'WSM', Samoans: 'WSM', Virgin: null, 'Virgin Islander': null, 'Virgin Islanders': null,
                     Nigerien: 'NER', American: 'USA', Americans: 'USA', Korean: null, Irish: 'IRL' };
 // Capitals too ambiguous to stand for a government on their own.
+// Alternative spellings that are ordinary words or surnames in English news.
+const skipAlt = new Set(['Island', 'Mann']);
 const skipCapital = new Set(['Victoria', 'Kingston', 'Hamilton', 'Georgetown', 'King Edward Point', 'Adamstown',
                              'Jamestown', 'Kingstown', 'Longyearbyen', 'Avarua', 'Alofi', 'Flying Fish Cove',
                              'West Island', 'The Valley', 'Plymouth', 'Basse-Terre', 'Saint-Denis',
@@ -64,7 +66,7 @@ for (const c of countries.slice().sort((a, b) => (b.unMember - a.unMember) || a.
   add(c.name.official);
   const i = iso.find((x) => x.alpha_3 === c.cca3);
   if (i) { add(i.name); add(i.official_name); add(i.common_name); }
-  for (const s of c.altSpellings || []) add(s);
+  for (const s of c.altSpellings || []) if (!skipAlt.has(s)) add(s);
   const dem = c.demonyms && c.demonyms.eng;
   if (dem) {
     for (const both of new Set([dem.m, dem.f])) {

@@ -11,6 +11,10 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/stderr_diagnostics.h"
+#include "cli/dict_options.h"
+#include "code/coder.h"
+#include "code/coding_dictionaries.h"
+#include "lang/analyzer.h"
 #include "run/runner.h"
 #include "text/segmenter.h"
 
@@ -73,12 +77,20 @@ RunOptions to_run_options(const InputOptions& o) {
   return r;
 }
 
-void print_summary(const RunStats& s, bool events_pending) {
+// The coding options of `dyad code`.
+struct CodingOptions {
+  DictionarySources dicts;
+  std::string dict_format = "auto";
+  bool no_default = false;
+  CoderOptions coder;
+};
+
+void print_summary(const RunStats& s, bool coded) {
   double secs = std::max(s.seconds, 1e-6);
   std::string line = fmt::format(
       "dyad: {} articles, {} segments ({} sentences), {} tokens", thousands(s.articles),
       thousands(s.segments), thousands(s.body_sentences), thousands(s.tokens));
-  if (events_pending) line += ", 0 events (event coding is not built yet; try --format sentences)";
+  if (coded) line += fmt::format(", {} events", thousands(s.events));
   line += fmt::format("; {} records skipped", thousands(s.records_skipped));
   if (s.warnings) line += fmt::format(", {} warnings", thousands(s.warnings));
   if (s.inputs_failed) line += fmt::format(", {} inputs unreadable", thousands(s.inputs_failed));
@@ -89,12 +101,37 @@ void print_summary(const RunStats& s, bool events_pending) {
   fmt::print(stderr, "{}\n", line);
 }
 
-int run_command(const InputOptions& o, OutputFormat format) {
+int run_command(const InputOptions& o, OutputFormat format, const CodingOptions* coding = nullptr) {
   RunOptions options = to_run_options(o);
-  if (o.files.empty() && isatty(STDIN_FILENO) && !o.quiet)
-    fmt::print(stderr, "dyad: reading articles from standard input (end with Ctrl-D; --help for usage)\n");
   Pipeline pipeline;
   pipeline.add(Segmenter());
+  // Dictionaries are loaded and compiled once, then shared read-only by the workers.
+  std::unique_ptr<CodingDictionaries> dicts;
+  std::unique_ptr<Analyzer> analyzer;
+  std::unique_ptr<EventCoder> coder;
+  bool coded = coding && format == OutputFormat::kEvents;
+  if (coded) {
+    try {
+      DictionarySources sources = coding->dicts;
+      sources.format = cli::parse_dict_format(coding->dict_format);
+      sources.defaults = !coding->no_default;
+      std::vector<LoadReport> reports;
+      dicts = CodingDictionaries::load(sources, &reports);
+      size_t rejected = 0;
+      for (const auto& r : reports) rejected += r.rejected.size();
+      if (rejected && !o.quiet)
+        fmt::print(stderr, "dyad: {} dictionary lines rejected (see dyad dict load)\n", rejected);
+      analyzer = std::make_unique<Analyzer>();
+      coder = std::make_unique<EventCoder>(dicts->matcher(), dicts->events(), dicts->cameo(), coding->coder);
+    } catch (const std::exception& e) {
+      fmt::print(stderr, "dyad: {}\n", e.what());
+      return exit_code::kFailure;
+    }
+    pipeline.add([&a = *analyzer](Doc& d) { a(d); });
+    pipeline.add([&c = *coder](Doc& d) { c(d); });
+  }
+  if (o.files.empty() && isatty(STDIN_FILENO) && !o.quiet)
+    fmt::print(stderr, "dyad: reading articles from standard input (end with Ctrl-D; --help for usage)\n");
   auto writer = make_writer(format);
   StderrDiagnostics diagnostics;
   RunStats stats;
@@ -106,7 +143,7 @@ int run_command(const InputOptions& o, OutputFormat format) {
     fmt::print(stderr, "dyad: {}\n", e.what());
     return exit_code::kFailure;
   }
-  if (!o.quiet) print_summary(stats, format == OutputFormat::kEvents);
+  if (!o.quiet) print_summary(stats, coded);
   if (stats.stopped) return exit_code::kStrictStop;
   if (stats.inputs_failed) return exit_code::kFailure;
   return exit_code::kOk;
@@ -118,15 +155,37 @@ namespace cli {
 
 Command add_code_command(CLI::App& app) {
   auto opts = std::make_shared<InputOptions>();
+  auto coding = std::make_shared<CodingOptions>();
   auto format = std::make_shared<std::string>("jsonl");
   CLI::App* cmd = app.add_subcommand("code", "Code articles into events");
   add_input_options(cmd, *opts);
+  auto dict_file = [&](const char* name, std::vector<std::string>& into, const char* what) {
+    cmd->add_option(name, into, what)->check(CLI::ExistingFile)->type_name("FILE")->group("Dictionaries");
+  };
+  dict_file("--actors", coding->dicts.actors, "Actor dictionary (repeatable; native, TABARI or PETRARCH)");
+  dict_file("--agents", coding->dicts.agents, "Agent dictionary (repeatable)");
+  dict_file("--verbs", coding->dicts.verbs, "Event pattern dictionary (repeatable; native, PETRARCH CAMEO or TABARI .verbs)");
+  dict_file("--discards", coding->dicts.discards, "Discard dictionary (repeatable)");
+  dict_file("--issues", coding->dicts.issues, "Issue dictionary (repeatable)");
+  cmd->add_option("--dict-format", coding->dict_format, "Format of the files above: auto|native|tabari|petrarch")
+      ->check(CLI::IsMember({"auto", "native", "tabari", "petrarch"}))
+      ->capture_default_str()
+      ->group("Dictionaries");
+  cmd->add_flag("--no-default-dict", coding->no_default, "Use only the dictionaries given, not dyad's defaults")
+      ->group("Dictionaries");
+  cmd->add_flag("--negated", coding->coder.emit_negated, "Write negated events, marked \"negated\": true")
+      ->group("Coding");
+  cmd->add_flag("--allow-missing-target", coding->coder.allow_missing_target,
+                "Write events whose target is unknown (target null)")
+      ->group("Coding");
+  cmd->add_flag("--headlines", coding->coder.code_headlines, "Code headlines as well as sentences")->group("Coding");
   cmd->add_option("-f,--format", *format,
                   "jsonl (events, the default) | sentences (segments as tab-separated text)")
       ->check(CLI::IsMember({"jsonl", "sentences"}))
       ->capture_default_str();
   return {cmd, [=] {
-            return run_command(*opts, *format == "sentences" ? OutputFormat::kSentences : OutputFormat::kEvents);
+            return run_command(*opts, *format == "sentences" ? OutputFormat::kSentences : OutputFormat::kEvents,
+                               coding.get());
           }};
 }
 

@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/dict_options.h"
 #include "cli/exit_codes.h"
+#include "code/coding_dictionaries.h"
 #include "dict/actor_resolver.h"
 #include "dict/tools.h"
 #include "lang/english_model.h"
@@ -77,11 +78,25 @@ Command add_dict_command(CLI::App& app) {
               Dictionary dict;
               std::vector<LoadReport> reports;
               auto started = std::chrono::steady_clock::now();
+              EventDictionary events;  // event patterns, for load: native and verb files
+              std::vector<LoadReport> event_reports;
+              auto load_events = [&](const std::string& file, DictFormat ef) {
+                auto rep = events.load(file, ef);
+                for (auto& x : rep)
+                  if (x.entries || !x.rejected.empty()) event_reports.push_back(std::move(x));
+              };
               if (files->empty()) {
                 reports = dict.load(Dictionary::default_path());
+                if (load->parsed()) load_events(CodingDictionaries::default_verbs_path(), DictFormat::kNative);
               } else {
                 for (const auto& file : *files) {
                   auto rep = dict.load(file, f, r);
+                  bool events_too = !rep.empty() && (rep.front().format == DictFormat::kNative ||
+                                                     rep.front().role == DictRole::kVerbs);
+                  if (events_too && load->parsed()) {
+                    load_events(file, rep.front().format);
+                    if (rep.front().role == DictRole::kVerbs) rep.erase(rep.begin());  // reported as patterns
+                  }
                   reports.insert(reports.end(), rep.begin(), rep.end());
                 }
               }
@@ -89,12 +104,22 @@ Command add_dict_command(CLI::App& app) {
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
               if (load->parsed()) {
                 print_reports(reports, *all ? SIZE_MAX : 10);
+                for (const auto& rep : event_reports) {
+                  fmt::print("{}: {} event patterns ({} words), {} lines rejected\n", rep.file, rep.entries, rep.names,
+                             rep.rejected.size());
+                  size_t max = *all ? SIZE_MAX : 10;
+                  for (size_t i = 0; i < rep.rejected.size() && i < max; ++i)
+                    fmt::print("  line {}: {}{}{}\n", rep.rejected[i].line, rep.rejected[i].reason,
+                               rep.rejected[i].text.empty() ? "" : ": ", rep.rejected[i].text);
+                  if (rep.rejected.size() > max) fmt::print("  ... {} more\n", rep.rejected.size() - max);
+                }
                 size_t entries = 0, names = 0, rejected = 0;
                 for (const auto& rep : reports) {
                   entries += rep.entries;
                   names += rep.names;
                   rejected += rep.rejected.size();
                 }
+                for (const auto& rep : event_reports) rejected += rep.rejected.size();
                 // Compiled as the coder compiles it: the load time users wait for.
                 auto compile_start = std::chrono::steady_clock::now();
                 Matcher matcher(dict, {&EnglishModel::shared()});
@@ -104,9 +129,10 @@ Command add_dict_command(CLI::App& app) {
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - compile_start).count();
                 struct rusage usage {};
                 getrusage(RUSAGE_SELF, &usage);
-                fmt::print("total: {} files, {} entries, {} names ({} compiled), {} lines rejected; read in {:.3f} s, "
-                           "matcher compiled in {:.3f} s, {:.3f} s in all; peak RSS {:.0f} MB\n",
-                           reports.size(), entries, names, matcher.name_count(), rejected, load_seconds,
+                fmt::print("total: {} files, {} entries, {} names ({} compiled), {} event patterns, {} lines rejected; "
+                           "read in {:.3f} s, matcher compiled in {:.3f} s, {:.3f} s in all; peak RSS {:.0f} MB\n",
+                           reports.size() + event_reports.size(), entries, names, matcher.name_count(),
+                           events.patterns().size(), rejected, load_seconds,
                            compile_seconds, total_seconds, static_cast<double>(usage.ru_maxrss) / 1024.0);
                 return exit_code::kOk;
               }

@@ -154,12 +154,18 @@ void ActorResolver::resolve(const Doc& doc, uint32_t first, uint32_t end, std::v
   for (const Matcher::Match* m : actors) {
     // The agent it combines with: the nearest after it ("Libyan police"), else the nearest
     // before it ("the foreign minister of Egypt").
+    // Only agents close by qualify it ("Libya 's army", "U.S. special forces", "the foreign
+    // minister of Egypt"): a role three words away belongs to someone else.
     const Matcher::Match* agent = nullptr;
     for (const Matcher::Match* g : agents)
-      if (g->first_token >= m->end_token && (!agent || g->first_token < agent->first_token)) agent = g;
+      if (g->first_token >= m->end_token && g->first_token - m->end_token <= 3 &&
+          (!agent || g->first_token < agent->first_token))
+        agent = g;
     if (!agent)
       for (const Matcher::Match* g : agents)
-        if (g->end_token <= m->first_token && (!agent || g->end_token > agent->end_token)) agent = g;
+        if (g->end_token <= m->first_token && m->first_token - g->end_token <= 4 &&
+            (!agent || g->end_token > agent->end_token))
+          agent = g;
     Actor a = make(doc, *m, agent);
     bool duplicate = std::any_of(out.begin(), out.end(), [&](const Actor& o) { return o.code == a.code; });
     if (!duplicate) out.push_back(std::move(a));

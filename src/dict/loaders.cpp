@@ -147,7 +147,7 @@ DictFormat detect_dict_format(std::string_view path, std::string_view head) {
     pos = nl == std::string_view::npos ? head.size() : nl + 1;
     if (line.empty() || line[0] == '#' || line[0] == ';') continue;
     std::string_view first = line.substr(0, line.find_first_of(" \t"));
-    if (parse_entry_kind(first) || first == "include") ++native;
+    if (parse_entry_kind(first) || first == "include" || first == "verb" || first == "noun" || first == "set") ++native;
     else ++legacy;
   }
   if (native > legacy) return DictFormat::kNative;

@@ -331,6 +331,10 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
     }
     if (p == Pos::VBG) return ends_with(w, "ing") && (counts.empty() || noun);  // "bombing"
     if (counts.empty()) return ends_with(w, "ed");
+    if ((p == Pos::VBD || p == Pos::VBN) && ends_with(w, "ed") && !vbd && !vbn) {  // "tortured": seen only as JJ
+      std::string base;
+      return lemmatizer_.base_form(w, WordClass::kVerb, base) && base != w;
+    }
     // Regular verbs share the form: a lexicon that saw only one of them allows the other.
     return ends_with(w, "ed") && ((p == Pos::VBD && vbn) || (p == Pos::VBN && vbd));
   };
@@ -341,6 +345,14 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
       if (tags[k] == Pos::MD || (is_verb(tags[k]) && is_auxiliary_form(word(k)))) return true;
     }
     return false;
+  };
+  // Is a form of "have" right before token i (adverbs skipped)?
+  auto perfect_before = [&](size_t i) {
+    size_t k = i;
+    while (k > 0 && is_adverb(tags[k - 1])) --k;
+    if (k == 0) return false;
+    std::string h = word(k - 1);
+    return h == "have" || h == "has" || h == "had" || h == "'ve" || h == "having";
   };
   // The verb before position i, skipping adverbs: its tag, or kPeriod.
   auto verb_before = [&](size_t i) {
@@ -407,6 +419,18 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
                (is_noun(prev) || is_adjective(prev) || prev == Pos::DT || prev == Pos::PRPS) &&
                has_reading(i, Pos::NNS)) {
       tags[i] = Pos::NNS;  // "volleyball crowds burned": a noun before the verb
+    } else if (tags[i] == Pos::JJ && ends_with(w, "ed") && has_reading(i, Pos::VBN) && perfect_before(i)) {
+      tags[i] = Pos::VBN;  // "have tortured": an auxiliary have makes a participle
+    } else if (tags[i] == Pos::JJ && ends_with(w, "ed") && i > 0 && (is_noun(prev) || prev == Pos::PRP) &&
+               (next == Pos::DT || next == Pos::PRPS || next == Pos::CD) && !auxiliary_before(i) &&
+               has_reading(i, Pos::VBD)) {
+      tags[i] = Pos::VBD;  // "Police tortured the men"
+    } else if (tags[i] == Pos::VB && before_verb != Pos::MD && before_verb != Pos::TO && !auxiliary_before(i)) {
+      size_t k = i;
+      while (k > 0 && is_adverb(tags[k - 1])) --k;
+      if (k > 0 && (tags[k - 1] == Pos::NNS || tags[k - 1] == Pos::NNPS || word(k - 1) == "they" ||
+                    word(k - 1) == "we" || word(k - 1) == "i" || word(k - 1) == "you"))
+        tags[i] = Pos::VBP;  // "soldiers routinely beat": a finite verb after its subject
     } else if (tags[i] == Pos::VBD) {
       size_t k = i;
       while (k > 0 && is_adverb(tags[k - 1])) --k;

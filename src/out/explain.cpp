@@ -1,5 +1,7 @@
 #include "out/explain.h"
 
+#include "code/event.h"
+
 #include <fmt/format.h>
 
 #include "lang/analysis.h"
@@ -71,7 +73,7 @@ Span extent(const Doc& doc, const Analysis& a, int32_t p) {
 
 }  // namespace
 
-void explain_text(const Doc& doc, std::string& out) {
+void explain_text(const Doc& doc, std::string& out, const std::vector<CodingNote>* notes) {
   const Analysis* a = doc.find_ext<Analysis>();
   auto it = std::back_inserter(out);
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
@@ -128,6 +130,22 @@ void explain_text(const Doc& doc, std::string& out) {
       role("said by", cl.attributed_to);
       if (cl.has_intent)
         fmt::format_to(it, "           {:<10} {}\n", "intent", doc.text_of(doc.tokens[cl.intent]));
+    }
+    if (notes) {
+      out += "  coding:\n";
+      for (const CodingNote& n : *notes)
+        if (n.sentence == si) fmt::format_to(it, "    {}\n", n.text);
+      const Events* events = doc.find_ext<Events>();
+      size_t count = 0;
+      if (events)
+        for (const Event& e : events->events) {
+          if (e.sentence != si) continue;
+          ++count;
+          fmt::format_to(it, "  event: {} -> {}  {}{}  [{}]{}\n", e.source ? e.source->code : "-",
+                         e.target ? e.target->code : "-", e.cameo, e.negated ? " (negated)" : "", e.rule,
+                         e.note.empty() ? "" : "  " + e.note);
+        }
+      if (!count) out += "  no event\n";
     }
     out += '\n';
   }

@@ -2,17 +2,103 @@
 
 #include <fmt/format.h>
 
+#include "base/version.h"
+#include "code/cameo.h"
+#include "code/event.h"
 #include "out/json.h"
 #include "text/normalizer.h"
 
 namespace dyad {
 namespace {
 
-// Until the event coder exists there are no events to write: the contract's format with zero
-// records.
+void append_actor(std::string& out, const Doc& doc, const std::optional<Actor>& a, const std::string& rule) {
+  if (!a) {
+    out.append("null");
+    return;
+  }
+  out.append("{\"text\":");
+  json::append_string(out, doc.text_of(a->span));
+  out.append(",\"code\":");
+  json::append_string(out, a->code);
+  out.append(",\"country\":");
+  json::append_string(out, a->country);
+  out.append(",\"roles\":[");
+  for (size_t i = 0; i < a->roles.size(); ++i) {
+    if (i) out.push_back(',');
+    json::append_string(out, a->roles[i]);
+  }
+  out.append("],\"span\":");
+  json::append_span(out, a->span);
+  if (!rule.empty()) {
+    out.append(",\"rule\":");
+    json::append_string(out, rule);
+  }
+  out.push_back('}');
+}
+
+// Events as JSON Lines, per ../shared/reference/event-jsonl.md (the contract).
 class EventJsonlWriter : public DocWriter {
  public:
-  void write(const Doc&, std::string&) const override {}
+  void write(const Doc& doc, std::string& out) const override {
+    const Events* events = doc.find_ext<Events>();
+    if (!events) return;
+    const CameoTable& cameo = CameoTable::shared();
+    uint32_t previous_sentence = UINT32_MAX, n = 0;
+    for (const Event& e : events->events) {
+      n = e.sentence == previous_sentence ? n + 1 : 0;
+      previous_sentence = e.sentence;
+      const CameoInfo* info = cameo.find(e.cameo);
+      const Sentence& s = doc.sentences[e.sentence];
+      out.append("{\"event_id\":");
+      json::append_string(out, fmt::format("{}:{}:{}", doc.article.id, e.sentence, n));
+      out.append(",\"article_id\":");
+      json::append_string(out, doc.article.id);
+      out.append(",\"sentence_index\":");
+      json::append_uint(out, e.sentence);
+      out.append(",\"sentence\":");
+      json::append_string(out, doc.text_of(s.span));
+      out.append(",\"date\":");
+      if (doc.article.date) json::append_string(out, doc.article.date->iso());
+      else out.append("null");
+      out.append(",\"source\":");
+      append_actor(out, doc, e.source, e.source_rule);
+      out.append(",\"target\":");
+      append_actor(out, doc, e.target, e.target_rule);
+      out.append(",\"cameo\":");
+      json::append_string(out, e.cameo);
+      out.append(",\"cameo_root\":");
+      json::append_string(out, e.cameo.substr(0, 2));
+      fmt::format_to(std::back_inserter(out), ",\"quad_class\":{},\"goldstein\":{:.1f}", info ? info->quad : 0,
+                     info ? info->goldstein : 0.0);
+      out.append(",\"plover\":");
+      json::append_string(out, info ? info->plover : "");
+      out.append(",\"plover_mode\":");
+      json::append_string(out, info ? info->mode : "");
+      out.append(",\"plover_context\":[],\"trigger\":{\"text\":");
+      json::append_string(out, doc.text_of(e.trigger));
+      out.append(",\"span\":");
+      json::append_span(out, e.trigger);
+      out.append(e.negated ? "},\"negated\":true" : "},\"negated\":false");
+      out.append(",\"location\":null");
+      fmt::format_to(std::back_inserter(out), ",\"confidence\":{:.2f}", e.confidence);
+      out.append(",\"rule\":");
+      json::append_string(out, e.rule);
+      if (!e.note.empty()) {
+        out.append(",\"note\":");
+        json::append_string(out, e.note);
+      }
+      if (e.reported_by) {
+        out.append(",\"reported_by\":");
+        append_actor(out, doc, e.reported_by, "");
+      }
+      out.append(",\"engine\":");
+      json::append_string(out, kEngine);
+      out.append("}\n");
+    }
+  }
+
+ private:
+  const std::string kEngine = fmt::format("dyad {} / dictionaries {}", kVersion, kDictionaryVersion);
 };
 
 // Tab-separated text can hold no tabs or line breaks inside a field.

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "base/error.h"
+#include "code/event.h"
 #include "run/progress.h"
 
 namespace dyad {
@@ -21,7 +22,7 @@ struct Batch {
   std::vector<Doc> docs;
   size_t text_bytes = 0;
   std::string out;
-  uint64_t segments = 0, body = 0, tokens = 0;
+  uint64_t segments = 0, body = 0, tokens = 0, events = 0;
   bool done = false;
   std::exception_ptr error;
 };
@@ -138,6 +139,7 @@ RunStats run(const RunOptions& options, const Pipeline& pipeline, const DocWrite
       b.segments += doc.sentences.size();
       b.tokens += doc.tokens.size();
       for (const Sentence& s : doc.sentences) b.body += s.kind == SegmentKind::kBody;
+      if (const Events* e = doc.find_ext<Events>()) b.events += e->events.size();
     }
   };
   auto deliver = [&](Batch& b) {
@@ -146,6 +148,7 @@ RunStats run(const RunOptions& options, const Pipeline& pipeline, const DocWrite
     stats.segments += b.segments;
     stats.body_sentences += b.body;
     stats.tokens += b.tokens;
+    stats.events += b.events;
     stats.text_bytes += b.text_bytes;
   };
   std::unique_ptr<OrderedWorkers> workers;

@@ -44,6 +44,7 @@ struct RunStats {
   uint64_t segments = 0;
   uint64_t body_sentences = 0;
   uint64_t tokens = 0;
+  uint64_t events = 0;       // coded events (when the pipeline codes)
   uint64_t text_bytes = 0;   // bytes of article text processed
   uint64_t input_bytes = 0;  // bytes read from the inputs
   uint64_t output_bytes = 0;

@@ -1,0 +1,915 @@
+#include "code/coder.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+#include <utility>
+
+#include "lang/analysis.h"
+#include "lang/clauses.h"
+
+namespace dyad {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// How a framing verb turns the event of its infinitive ("vowed to attack").
+enum class Framing { kNone, kIntend, kThreaten, kRefuse, kAsIs };
+
+Framing framing_of(std::string_view lemma) {
+  if (one_of(lemma, {"threaten", "warn"})) return Framing::kThreaten;
+  if (one_of(lemma, {"refuse", "decline", "reject"})) return Framing::kRefuse;
+  if (one_of(lemma, {"try", "attempt"})) return Framing::kAsIs;  // an attempt is coded as the act
+  if (is_intent_verb(lemma)) return Framing::kIntend;
+  return Framing::kNone;
+}
+
+// Longest-prefix lookup in a small code map.
+std::string mapped(const std::string& code, std::initializer_list<std::pair<std::string_view, std::string_view>> map) {
+  std::string_view best, to;
+  for (const auto& [from, target] : map)
+    if (code.compare(0, from.size(), from) == 0 && from.size() > best.size()) {
+      best = from;
+      to = target;
+    }
+  return best.empty() ? std::string() : std::string(to);
+}
+
+// Hostile events under threat or intent: CAMEO 13x.
+std::string threat_code(const std::string& code) {
+  return mapped(code, {{"14", "133"},  {"15", "138"},   {"16", "131"},   {"161", "1313"}, {"162", "1311"},
+                       {"163", "1312"}, {"164", "134"},  {"165", "135"},  {"166", "136"},  {"17", "137"},
+                       {"171", "130"}, {"172", "132"},  {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"},
+                       {"1724", "1324"}, {"18", "1383"}, {"19", "1384"},  {"190", "138"},  {"191", "1381"},
+                       {"192", "1382"}, {"20", "1383"},  {"204", "1385"}});
+}
+
+// What an act is, for the families that name acts wanted, promised or refused (CAMEO 02x
+// appeal, 03x intent, 10x demand, 12x reject): its kind and, where CAMEO splits it, a sub-digit.
+struct Act {
+  enum Kind { kNone, kMaterial, kDiplomatic, kAid, kReform, kYield, kRelease, kCeasefire, kWithdraw, kMeet, kMediate,
+              kSettle, kInvestigate } kind = kNone;
+  char sub = 0;  // '1'..'6'
+};
+
+Act act_of(const std::string& code) {
+  auto sub = [&](size_t at) { return code.size() > at ? code[at] : '\0'; };
+  if (code.rfind("045", 0) == 0) return {Act::kMediate};
+  if (code.rfind("04", 0) == 0) return {Act::kMeet};
+  if (code.rfind("057", 0) == 0) return {Act::kSettle};
+  if (code.rfind("05", 0) == 0) return {Act::kDiplomatic};
+  if (code.rfind("06", 0) == 0) return {Act::kMaterial, code.size() > 2 && code[2] != '0' ? code[2] : '\0'};
+  if (code.rfind("075", 0) == 0) return {Act::kAid};
+  if (code.rfind("07", 0) == 0) return {Act::kAid, code.size() > 2 && code[2] != '0' ? code[2] : '\0'};
+  if (code.rfind("083", 0) == 0) return {Act::kReform, sub(3)};
+  if (code.rfind("084", 0) == 0) return {Act::kRelease};
+  if (code.rfind("0871", 0) == 0) return {Act::kCeasefire};
+  if (code.rfind("0874", 0) == 0) return {Act::kWithdraw};
+  if (code.rfind("08", 0) == 0) {
+    static constexpr std::array<char, 8> kSub = {0, '1', '2', 0, 0, '4', '5', '6'};  // 081..087
+    char d = code.size() > 2 ? code[2] : '0';
+    return {Act::kYield, d >= '1' && d <= '7' ? kSub[static_cast<size_t>(d - '0')] : '\0'};
+  }
+  if (code.rfind("09", 0) == 0) return {Act::kInvestigate};
+  return {};
+}
+
+// The code for `act` in `family`; "" when the family has none. Falls back to the shortest
+// existing code when a sub-code does not exist.
+std::string family_code(const std::string& family, const std::string& act_code) {
+  Act a = act_of(act_code);
+  std::string sub = a.sub ? std::string(1, a.sub) : "";
+  std::string out;
+  if (family == "02" || family == "03" || family == "10") {
+    bool demand = family == "10";
+    switch (a.kind) {
+      case Act::kMaterial: out = family + (demand ? "1" : "1") + sub; break;
+      case Act::kDiplomatic: out = family + "2"; break;
+      case Act::kAid: out = family + "3" + sub; break;
+      case Act::kReform: out = family + "4" + sub; break;
+      case Act::kYield: out = demand ? "105" + sub : family + "5" + sub; break;
+      case Act::kRelease: out = demand ? "1053" : family + "53"; break;
+      case Act::kCeasefire: out = demand ? "107" : family + "56"; break;
+      case Act::kWithdraw: out = demand ? "106" : family + "56"; break;
+      case Act::kMeet: out = demand ? "108" : family + "6"; break;
+      case Act::kMediate: out = demand ? "105" : family == "03" ? "039" : "028"; break;
+      case Act::kSettle: out = demand ? "100" : family + "7"; break;
+      case Act::kInvestigate: out = demand ? "101" : family + "0"; break;
+      case Act::kNone: out = family + "0"; break;
+    }
+    if (demand && a.kind == Act::kMaterial && sub.empty()) out = "100";  // 101 is "demand information"
+    if (demand && a.kind == Act::kYield && sub.empty()) out = "100";      // 105 is "demand mediation"
+  } else if (family == "12") {
+    switch (a.kind) {
+      case Act::kMaterial: out = "121" + sub; break;
+      case Act::kAid: out = "122" + sub; break;
+      case Act::kReform: out = "123" + sub; break;
+      case Act::kYield: out = "124" + sub; break;
+      case Act::kRelease: out = "1243"; break;
+      case Act::kCeasefire:
+      case Act::kWithdraw: out = "1246"; break;
+      case Act::kMeet: out = "125"; break;
+      case Act::kMediate: out = "126"; break;
+      case Act::kSettle: out = "127"; break;
+      default: out = "120"; break;
+    }
+  }
+  const CameoTable& table = CameoTable::shared();
+  while (out.size() > 3 && !table.find(out)) out.pop_back();
+  return table.find(out) ? out : "";
+}
+
+// "the ministry", "the group": a definite description, which may refer back.
+bool definite(const Doc& doc, const NounPhrase& np) {
+  return lower(doc.text_of(doc.tokens[np.first])) == "the";
+}
+
+struct Mention {
+  Actor actor;
+  uint32_t sentence = 0;
+  bool person = false;
+  bool org = false;
+};
+
+struct Resolved {
+  std::vector<Actor> actors;
+  bool coreference = false;
+};
+
+// One article's coding: the resolver and the coreference memory live as long as the article.
+class ArticleCoder {
+ public:
+  ArticleCoder(const Matcher& matcher, const EventDictionary& events, const CoderOptions& options, Doc& doc,
+               const Analysis& a, Events& out, std::vector<CodingNote>* trace)
+      : events_(events), options_(options), doc_(doc), a_(a), out_(out), resolver_matcher_(matcher), resolver_(matcher),
+        trace_(trace) {}
+
+  void run() {
+    resolver_.begin_article(doc_.article.date);
+    size_t ci = 0;
+    for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+      const Sentence& s = doc_.sentences[si];
+      size_t first_clause = ci;
+      while (ci < a_.clauses.size() && a_.clauses[ci].first < s.end_token) ++ci;
+      sentence_ = si;
+      bool codable = s.kind == SegmentKind::kBody || (s.kind == SegmentKind::kHeadline && options_.code_headlines);
+      if (!codable) {
+        trace(std::string("not coded: a ") + std::string(kind_name(s.kind)) +
+              (s.kind == SegmentKind::kHeadline ? " (--headlines codes headlines)" : ""));
+        continue;
+      }
+      bool article = false;
+      if (resolver_.discarded(doc_, s.first_token, s.end_token, &article)) {
+        trace(article ? "a discard-article phrase: the whole article is not coded" : "a discard phrase: not coded");
+        if (article) {
+          out_.events.clear();
+          return;
+        }
+        continue;
+      }
+      if (trace_) trace_actors(s);
+      code_sentence(si, first_clause, ci);
+    }
+  }
+
+ private:
+  std::string lemma(uint32_t token) const { return lower(a_.lemmas[token]); }
+
+  // ---- actors -------------------------------------------------------------------------
+
+  void resolve_range(uint32_t first, uint32_t end, std::vector<Actor>& out) {
+    resolver_.resolve(doc_, first, end, out);
+  }
+
+  static bool agent_only(const std::vector<Actor>& v) {
+    return !v.empty() && std::all_of(v.begin(), v.end(), [](const Actor& a) { return a.entry < 0; });
+  }
+
+  // One member of a coordination: the phrase with its possessor and of-phrases; its
+  // apposition when the phrase itself names nobody.
+  void resolve_member(int32_t p, std::vector<Actor>& out) {
+    const NounPhrase& np = a_.phrases[p];
+    uint32_t first = np.possessor != kNone ? std::min(np.first, a_.phrases[np.possessor].first) : np.first;
+    uint32_t end = np.end;
+    int32_t of = np.of_phrase;
+    for (int depth = 0; of != kNone && depth < 3; ++depth) {
+      end = std::max(end, a_.phrases[of].end);
+      of = a_.phrases[of].of_phrase;
+    }
+    std::vector<Actor> found;
+    resolve_range(first, end, found);
+    if (np.of_phrase != kNone && a_.phrases[np.of_phrase].conjunct_next != kNone) {
+      // "scores of Sierra Leonean and Liberian refugees", "the foreign ministers of Egypt and
+      // Jordan": the coordination after "of" names the actors; the head may add their role.
+      std::vector<Actor> core;
+      resolve_range(first, np.end, core);
+      if (core.empty() || agent_only(core)) {
+        Resolved listed = resolve_phrase(np.of_phrase);
+        for (Actor& a : listed.actors)
+          if (!core.empty() && a.roles.empty() && !a.country.empty()) {
+            a.code = a.country + core.front().code;
+            split_actor_code(a.code, a.country, a.roles);
+          }
+        found = std::move(listed.actors);
+      }
+    }
+    if (agent_only(found)) {
+      // "police in Kabul", "troops from Chad": the place that follows qualifies the agent.
+      uint32_t t = end;
+      if (t + 1 < sentence_end_ && one_of(lemma(t), {"in", "from", "of", "at"}) && a_.phrase_of[t + 1] != kNone) {
+        std::vector<Actor> wider;
+        resolve_range(first, a_.phrases[a_.phrase_of[t + 1]].end, wider);
+        if (!wider.empty() && !agent_only(wider)) found = std::move(wider);
+      }
+    }
+    if ((found.empty() || agent_only(found)) && np.apposition != kNone) {
+      std::vector<Actor> appos;
+      resolve_member(np.apposition, appos);
+      if (!appos.empty() && (found.empty() || !agent_only(appos))) found = std::move(appos);
+    }
+    for (auto& a : found)
+      if (std::none_of(out.begin(), out.end(), [&](const Actor& o) { return o.code == a.code; }))
+        out.push_back(std::move(a));
+  }
+
+  Resolved resolve_phrase(int32_t p) {
+    Resolved r;
+    if (p == kNone) return r;
+    std::vector<std::pair<size_t, int32_t>> bare;  // "Sierra Leonean and Liberian refugees": adjectives sharing a head
+    for (int32_t m = p, n = 0; m != kNone && n < 12; m = a_.phrases[m].conjunct_next, ++n) {
+      size_t before = r.actors.size();
+      for (auto& [index, member] : bare)
+        if (member == kNone) member = m;  // the member after the bare adjective
+      resolve_member(m, r.actors);
+      if (r.actors.size() == before + 1 && r.actors.back().roles.empty() && is_adjective(a_.tags[a_.phrases[m].head]))
+        bare.emplace_back(before, kNone);
+      if (r.actors.size() == before || agent_only({r.actors.begin() + static_cast<long>(before), r.actors.end()})) {
+        std::vector<Actor> co;
+        if (corefer(m, co)) {
+          r.actors.erase(r.actors.begin() + static_cast<long>(before), r.actors.end());
+          r.actors.insert(r.actors.end(), co.begin(), co.end());
+          r.coreference = true;
+        }
+      }
+    }
+    for (auto [index, next] : bare) {
+      // The roles of the next member's agent ("refugees") go to the bare adjective too.
+      for (const Actor& o : r.actors)
+        if (next != kNone && o.agent >= 0 && o.first_token >= a_.phrases[next].first && !o.roles.empty() &&
+            !r.actors[index].country.empty()) {
+          Actor& a = r.actors[index];
+          std::string code = a.country;
+          for (const auto& role : o.roles) code += role;
+          a.code = code;
+          split_actor_code(a.code, a.country, a.roles);
+          a.agent = o.agent;
+          break;
+        }
+    }
+    for (const Actor& a : r.actors) remember(a, r.coreference);
+    return r;
+  }
+
+  void remember(const Actor& a, bool coreference) {
+    if (coreference) return;
+    for (const Mention& m : memory_)
+      if (m.sentence == sentence_ && m.actor.first_token == a.first_token && m.actor.code == a.code) return;
+    Mention m;
+    m.actor = a;
+    m.sentence = sentence_;
+    if (a.entry >= 0) {
+      EntryKind k = resolver_.dictionary().entries()[a.entry].kind;
+      m.person = k == EntryKind::kPerson;
+      m.org = k == EntryKind::kOrg;
+    }
+    memory_.push_back(std::move(m));
+  }
+
+  // Pronouns and definite descriptions: the nearest compatible actor before them in this or
+  // the two previous sentences.
+  bool corefer(int32_t p, std::vector<Actor>& out) {
+    const NounPhrase& np = a_.phrases[p];
+    std::string head = lemma(np.head);
+    enum class Want { kPerson, kThing, kOrg, kCountry, kCountryFor } want;
+    std::vector<Actor> agent;
+    if (np.pronoun) {
+      if (one_of(head, {"he", "him", "she", "her"})) want = Want::kPerson;
+      else if (one_of(head, {"it", "they", "them"})) want = Want::kThing;
+      else return false;
+    } else if (definite(doc_, np)) {
+      if (one_of(head, {"group", "organization", "organisation", "movement", "militia", "faction", "party"}))
+        want = Want::kOrg;
+      else if (one_of(head, {"country", "nation", "kingdom", "republic"}))
+        want = Want::kCountry;
+      else {
+        resolve_range(np.first, np.end, agent);
+        if (!agent_only(agent) || agent.size() != 1) return false;
+        want = Want::kCountryFor;  // "the ministry": the roles of the country last named
+      }
+    } else {
+      return false;
+    }
+    const Mention* best = nullptr;
+    for (const Mention& m : memory_) {
+      if (m.sentence + 2 < sentence_) continue;
+      if (m.sentence == sentence_ && m.actor.first_token >= np.first) continue;
+      bool ok = false;
+      switch (want) {
+        case Want::kPerson: ok = m.person; break;
+        case Want::kThing: ok = !m.person && (!m.actor.country.empty() || m.org); break;
+        case Want::kOrg: ok = m.org; break;
+        case Want::kCountry:
+        case Want::kCountryFor: ok = !m.actor.country.empty() && m.actor.entry >= 0 && !m.person; break;
+      }
+      if (ok && (!best || m.sentence > best->sentence ||
+                 (m.sentence == best->sentence && m.actor.first_token > best->actor.first_token)))
+        best = &m;
+    }
+    if (!best) return false;
+    Actor a = best->actor;
+    if (want == Want::kCountry) a.code = a.country;
+    if (want == Want::kCountryFor) a.code = a.country + agent.front().code;
+    if (want == Want::kCountry || want == Want::kCountryFor) split_actor_code(a.code, a.country, a.roles);
+    a.first_token = np.first;
+    a.end_token = np.end;
+    a.span = {doc_.tokens[np.first].begin, doc_.tokens[np.end - 1].end};
+    out.push_back(std::move(a));
+    return true;
+  }
+
+  // Every actor the sentence names, with the dictionary lines (for explain only: a separate
+  // resolver, so that listing them changes nothing in the coding).
+  void trace_actors(const Sentence& s) {
+    ActorResolver listing(resolver_matcher_);
+    listing.begin_article(doc_.article.date);
+    std::vector<Actor> all;
+    listing.resolve(doc_, s.first_token, s.end_token, all);
+    if (all.empty()) trace("actors: none named");
+    for (const Actor& a : all)
+      trace("actor " + a.code + " '" + std::string(doc_.text_of(a.span)) + "' from " + actor_rule(a));
+  }
+
+  // ---- patterns -----------------------------------------------------------------------
+
+  // Does the phrase's head (with the words before it, for entries of several words: "car
+  // bomb") match one of `words`? 0: no, 1: a one-word entry, 2: a longer entry.
+  int head_match(int32_t phrase, const std::vector<std::string>& words) const {
+    if (phrase == kNone) return 0;
+    const NounPhrase& np = a_.phrases[phrase];
+    std::string h = lemma(np.head);
+    int best = 0;
+    for (const auto& w : words) {
+      if (w == "*" || w == h) {
+        best = std::max(best, 1);
+        continue;
+      }
+      size_t sp = w.rfind(' ');
+      if (sp == std::string::npos || w.compare(sp + 1, std::string::npos, h) != 0) continue;
+      // The earlier words must stand right before the head, inside the phrase.
+      bool ok = true;
+      uint32_t t = np.head;
+      size_t end = sp;
+      while (ok && end != std::string::npos && end > 0) {
+        size_t start = w.rfind(' ', end - 1);
+        std::string_view word = std::string_view(w).substr(start == std::string::npos ? 0 : start + 1,
+                                                            end - (start == std::string::npos ? 0 : start + 1));
+        if (t == np.first) {
+          ok = false;
+          break;
+        }
+        --t;
+        ok = lower(doc_.text_of(doc_.tokens[t])) == word || lemma(t) == word;
+        end = start;
+      }
+      if (ok) best = 2;
+    }
+    return best;
+  }
+
+  bool head_in(int32_t phrase, const std::vector<std::string>& words) const { return head_match(phrase, words) > 0; }
+
+  const PrepObject* prep_object(const Clause& c, const std::vector<std::string>& preps) const {
+    for (const PrepObject& po : c.preps)
+      if (po.phrase != kNone && std::find(preps.begin(), preps.end(), lemma(po.prep)) != preps.end()) return &po;
+    return nullptr;
+  }
+
+  struct Choice {
+    const EventPattern* pattern = nullptr;
+    int32_t object_phrase = kNone;  // the object that the pattern's `=` matched
+  };
+
+  Choice choose(const Clause& c, const VerbGroup& vg, int32_t object) const {
+    Choice best;
+    std::string verb = lemma(vg.head);
+    const auto* list = events_.verbs(verb);
+    std::string particle = vg.particle == kNone ? "" : lemma(static_cast<uint32_t>(vg.particle));
+    if (!list) {
+      trace("'" + verb + (particle.empty() ? "" : " +" + particle) + "': no event pattern has this verb");
+      return best;
+    }
+    int best_score = -1;
+    for (uint32_t i : *list) {
+      const EventPattern& p = events_.patterns()[i];
+      std::string why;
+      int32_t matched = kNone;
+      int bonus = 0;
+      if (p.particle != particle) {
+        why = p.particle.empty() ? "the verb has the particle '" + particle + "'" : "needs the particle '" + p.particle + "'";
+      } else if (!p.objects.empty()) {
+        int m1 = head_match(object, p.objects), m2 = m1 ? 0 : head_match(c.object2, p.objects);
+        if (m1) matched = object;
+        else if (m2) matched = c.object2;
+        else why = object == kNone ? "needs an object" : "the object '" + lemma(a_.phrases[object].head) + "' is not one of its";
+        bonus = std::max(m1, m2) - 1;
+      }
+      if (why.empty()) {
+        for (const auto& cond : p.conditions) {
+          bool met = false;
+          // "of" phrases hang on the object ("a state of emergency"), not on the clause.
+          int32_t holder = matched != kNone ? matched : object;
+          if (cond.first == "of" && holder != kNone && head_in(a_.phrases[holder].of_phrase, cond.second)) met = true;
+          for (const PrepObject& po : c.preps)
+            if (!met && po.phrase != kNone && lemma(po.prep) == cond.first && head_in(po.phrase, cond.second)) met = true;
+          if (!met) {
+            why = "needs '" + cond.first + "' with one of its nouns";
+            break;
+          }
+        }
+      }
+      if (!why.empty()) {
+        trace("  candidate " + events_.origin(p) + " " + (p.code.empty() ? ":" + p.reversed_code : p.code) + ": " + why);
+        continue;
+      }
+      // The most specific wins; among equals, one whose target slot the clause fills.
+      bool target_slot = (p.objects.empty() && object != kNone) || prep_object(c, p.target_preps) != nullptr;
+      int score = 4 * p.specificity() + 2 * bonus + (target_slot ? 1 : 0);
+      trace("  candidate " + events_.origin(p) + " " + (p.code.empty() ? ":" + p.reversed_code : p.code) +
+            ": matches (score " + std::to_string(score) + ")");
+      if (score > best_score) {
+        best_score = score;
+        best = {&p, matched};
+      }
+    }
+    return best;
+  }
+
+  // ---- events -------------------------------------------------------------------------
+
+  std::string actor_rule(const Actor& a) const {
+    const Dictionary& d = resolver_.dictionary();
+    std::string r;
+    if (a.entry >= 0) r = d.origin(d.entries()[a.entry]);
+    if (a.agent >= 0) r += (r.empty() ? "" : " + ") + d.origin(d.entries()[a.agent]);
+    return r;
+  }
+
+  struct Slots {
+    Resolved source, target;
+    Span trigger;
+  };
+
+  void emit(const std::string& rule, const EventPattern& p, const std::string& code, const Slots& s, uint32_t clause,
+            bool negated, double confidence, std::string note, const std::optional<Actor>& speaker, bool nominal) {
+    auto add = [&](const Actor* src, const Actor* tgt, const std::string& c, std::string why) {
+      if (src && tgt && src->code == tgt->code) return;
+      for (const Event& e : sentence_events_)
+        if (e.cameo == c && (e.source ? e.source->code : "") == (src ? src->code : "") &&
+            (e.target ? e.target->code : "") == (tgt ? tgt->code : ""))
+          return;
+      Event e;
+      e.sentence = sentence_;
+      e.clause = clause;
+      e.cameo = c;
+      if (src) {
+        e.source = *src;
+        e.source_rule = actor_rule(*src);
+      }
+      if (tgt) {
+        e.target = *tgt;
+        e.target_rule = actor_rule(*tgt);
+      }
+      e.trigger = s.trigger;
+      e.rule = rule;
+      e.negated = negated;
+      e.confidence = confidence;
+      e.note = std::move(why);
+      e.reported_by = speaker;
+      e.nominal = nominal;
+      sentence_events_.push_back(std::move(e));
+    };
+    const auto& sources = s.source.actors;
+    const auto& targets = s.target.actors;
+    bool reversed = p.code.empty();
+    for (const Actor& src : sources) {
+      if (targets.empty()) {
+        if (p.mutual && sources.size() > 1) {
+          for (const Actor& other : sources)
+            if (&other != &src) add(&src, &other, code, note.empty() ? "mutual" : note + "; mutual");
+        } else if (p.notarget || options_.allow_missing_target) {
+          add(reversed ? nullptr : &src, reversed ? &src : nullptr, code, note);
+        }
+        continue;
+      }
+      for (const Actor& tgt : targets) {
+        if (reversed) add(&tgt, &src, code, note);
+        else add(&src, &tgt, code, note);
+        // Visits come in pairs: X visits Y is also Y hosting X.
+        if (code == "042") add(reversed ? &src : &tgt, reversed ? &tgt : &src, "043", "visit pair");
+        if (code == "043") add(reversed ? &src : &tgt, reversed ? &tgt : &src, "042", "visit pair");
+      }
+    }
+  }
+
+  // Clauses whose event is not asserted to have happened: conditions and denials.
+  bool hypothetical(const Clause& c) const {
+    if (c.subordinator != kNone && one_of(lemma(static_cast<uint32_t>(c.subordinator)), {"if", "unless", "whether", "lest"}))
+      return true;
+    if (c.parent != kNone && (c.kind == ClauseKind::kComplement || c.kind == ClauseKind::kParticipial)) {
+      const Clause& parent = a_.clauses[c.parent];
+      if (one_of(lemma(a_.verbs[parent.verb].head), {"deny", "dismiss", "rule"})) return true;
+    }
+    return false;
+  }
+
+  // Verbs whose complement is an act wanted of someone, not done: "demanded that Y withdraw",
+  // "urged Y to talk". The complement refines the governing verb's appeal or demand.
+  static bool directive_verb(std::string_view l) {
+    return one_of(l, {"demand", "urge", "ask", "call", "appeal", "insist", "request", "press", "push", "want",
+                      "order", "instruct", "tell", "advise", "recommend", "propose", "suggest", "plead", "beg",
+                      "encourage", "invite", "pressure", "implore", "exhort", "require", "command", "direct"});
+  }
+
+  // A complement that states an obligation: "Y must withdraw", "Y should talk", "Y has to".
+  bool obligation(const Clause& c) const {
+    const VerbGroup& vg = a_.verbs[c.verb];
+    if (vg.modal != kNone && one_of(lemma(static_cast<uint32_t>(vg.modal)), {"must", "should", "ought"})) return true;
+    for (uint32_t t = vg.first; t < vg.head; ++t)
+      if (one_of(lemma(t), {"must", "should", "ought"})) return true;
+    return false;
+  }
+
+  int32_t governing_directive(const Clause& c) const {
+    if (c.parent == kNone || (c.kind != ClauseKind::kComplement && c.kind != ClauseKind::kInfinitival)) return kNone;
+    const Clause& parent = a_.clauses[c.parent];
+    return directive_verb(lemma(a_.verbs[parent.verb].head)) ? c.parent : kNone;
+  }
+
+  struct ClauseMatch {
+    Choice choice;
+    int32_t source_phrase = kNone, object_phrase = kNone;
+  };
+
+  ClauseMatch match_clause(const Clause& c) {
+    const VerbGroup& vg = a_.verbs[c.verb];
+    ClauseMatch m;
+    m.source_phrase = vg.passive ? c.agent : c.subject;
+    m.object_phrase = vg.passive ? c.subject : c.object;
+    m.choice = choose(c, vg, m.object_phrase);
+    return m;
+  }
+
+  std::string clause_name(uint32_t ci) const {
+    const VerbGroup& vg = a_.verbs[a_.clauses[ci].verb];
+    std::string n = "C" + std::to_string(ci) + " '" + lemma(vg.head);
+    if (vg.particle != kNone) n += " +" + lemma(static_cast<uint32_t>(vg.particle));
+    return n + "'";
+  }
+
+  std::string actors_text(const Resolved& r) const {
+    if (r.actors.empty()) return "none";
+    std::string out;
+    for (const Actor& a : r.actors)
+      out += (out.empty() ? "" : ", ") + a.code + " (" + std::string(doc_.text_of(a.span)) + ")";
+    return out + (r.coreference ? " [coreference]" : "");
+  }
+
+  void trace(std::string line) const {
+    if (trace_) trace_->push_back({sentence_, std::move(line)});
+  }
+
+  // The target of a pattern in a clause: its object (or the second object's receiver), then
+  // the prepositions it names, then an of-phrase or the owner of its object.
+  Resolved find_target(const Clause& c, const ClauseMatch& m, uint32_t& trigger_end) {
+    const EventPattern& p = *m.choice.pattern;
+    const VerbGroup& vg = a_.verbs[c.verb];
+    Resolved target;
+    if (p.objects.empty()) {
+      if (m.object_phrase != kNone) target = resolve_phrase(m.object_phrase);
+    } else if (m.choice.object_phrase == c.object2 && c.object != kNone && !vg.passive) {
+      target = resolve_phrase(c.object);  // "gave Tanzania a grant"
+    }
+    if (m.choice.object_phrase != kNone) trigger_end = std::max(trigger_end, a_.phrases[m.choice.object_phrase].head);
+    if (target.actors.empty() && !p.target_preps.empty()) {
+      if (const PrepObject* po = prep_object(c, p.target_preps)) {
+        target = resolve_phrase(po->phrase);
+        if (!target.actors.empty() && po->prep > vg.head && po->prep - vg.head <= 6)
+          trigger_end = std::max(trigger_end, po->prep);
+      }
+    }
+    bool of = std::find(p.target_preps.begin(), p.target_preps.end(), "of") != p.target_preps.end();
+    if (target.actors.empty() && of) {
+      // "called for the release of the journalists": the of-phrase of the object or condition.
+      std::vector<int32_t> holders = {m.choice.object_phrase};
+      for (const PrepObject& po : c.preps) holders.push_back(po.phrase);
+      for (int32_t h : holders)
+        if (h != kNone && a_.phrases[h].of_phrase != kNone) {
+          target = resolve_phrase(a_.phrases[h].of_phrase);
+          if (!target.actors.empty()) break;
+        }
+    }
+    if (target.actors.empty() && m.choice.object_phrase != kNone) {
+      // "rejected Israel's plan": the owner of what the pattern names.
+      int32_t owner = a_.phrases[m.choice.object_phrase].possessor;
+      if (owner != kNone && !a_.phrases[owner].pronoun) {
+        std::vector<Actor> v;
+        resolve_member(owner, v);
+        target.actors = std::move(v);
+      }
+    }
+    return target;
+  }
+
+  double confidence_of(const EventPattern& p, const Clause& c, const Resolved& source, const Resolved& target) const {
+    double confidence = 0.55 + 0.05 * std::min(p.specificity(), 4);
+    if (c.kind == ClauseKind::kMain) confidence += 0.1;
+    if (source.coreference || target.coreference) confidence -= 0.15;
+    for (const Resolved* r : {&source, &target})
+      if (agent_only(r->actors)) confidence -= 0.1;
+    if (target.actors.empty()) confidence -= 0.1;
+    return std::clamp(confidence, 0.05, 0.95);
+  }
+
+  void code_clause(uint32_t ci) {
+    const Clause& c = a_.clauses[ci];
+    const VerbGroup& vg = a_.verbs[c.verb];
+    std::string name = clause_name(ci);
+    if (vg.copula) return trace(name + ": a copula, not an event");
+    if (hypothetical(c)) return trace(name + ": a condition or a denial, not asserted");
+    Framing framing = Framing::kNone;
+    bool negated = vg.negated;
+    std::string framing_word;
+    int32_t directive = governing_directive(c);
+    if (directive != kNone)
+      return trace(name + ": wanted by " + clause_name(static_cast<uint32_t>(directive)) + ", which it refines");
+    if (c.kind == ClauseKind::kComplement && c.parent != kNone && obligation(c) &&
+        is_speech_verb(lemma(a_.verbs[a_.clauses[c.parent].verb].head)))
+      return code_obligation(ci);
+    if (c.kind == ClauseKind::kInfinitival) {
+      if (!c.has_intent) return trace(name + ": an infinitive without intent, not an act");
+      framing_word = lemma(c.intent);
+      framing = framing_of(framing_word);
+      if (framing == Framing::kNone) return trace(name + ": framed by '" + framing_word + "', not coded");
+      if (c.parent != kNone && a_.verbs[a_.clauses[c.parent].verb].negated) negated = true;
+    } else if (vg.tense == Tense::kFuture ||
+               (vg.modal != kNone && one_of(lemma(static_cast<uint32_t>(vg.modal)),
+                                            {"will", "would", "shall", "'ll", "could", "may", "might"}))) {
+      framing = Framing::kIntend;
+      framing_word = vg.modal != kNone ? lemma(static_cast<uint32_t>(vg.modal)) : "will";
+    }
+    if (negated && !options_.emit_negated) return trace(name + ": negated (--negated writes it)");
+
+    ClauseMatch m = match_clause(c);
+    if (!m.choice.pattern) return;  // choose() traced the candidates
+    const EventPattern& p = *m.choice.pattern;
+    std::string code = p.code.empty() ? p.reversed_code : p.code;
+
+    // An appeal or demand takes its specific code from the act it asks for.
+    for (size_t k = ci + 1; k < a_.clauses.size() && a_.clauses[k].first < sentence_end_; ++k) {
+      const Clause& child = a_.clauses[k];
+      if (child.parent != static_cast<int32_t>(ci) || governing_directive(child) == kNone) continue;
+      ClauseMatch wanted = match_clause(child);
+      if (!wanted.choice.pattern) continue;
+      std::string wanted_code = wanted.choice.pattern->code.empty() ? wanted.choice.pattern->reversed_code
+                                                                     : wanted.choice.pattern->code;
+      std::string family = code.substr(0, 2) == "10" ? "10" : code.substr(0, 2) == "02" ? "02" : "";
+      if (family.empty()) break;
+      std::string refined = family_code(family, wanted_code);
+      if (refined.size() > code.size() || (refined != code && code.size() == 3 && code.back() == '0')) {
+        trace(name + ": " + code + " refined to " + refined + " by the act it asks for (" + wanted_code + ")");
+        code = refined;
+      }
+      break;
+    }
+
+    Slots slots;
+    slots.source = resolve_phrase(m.source_phrase);
+    if (slots.source.actors.empty())
+      return trace(name + ": " + events_.origin(p) + " matched, but no source actor" +
+                   (m.source_phrase == kNone ? " (no subject)" : ""));
+    uint32_t trigger_end = std::max<uint32_t>(vg.head, vg.particle == kNone ? 0 : static_cast<uint32_t>(vg.particle));
+    slots.target = find_target(c, m, trigger_end);
+    if (slots.target.actors.empty()) {
+      // "demanded that Y withdraw", "urged Y to talk": the one asked.
+      for (size_t k = ci + 1; k < a_.clauses.size() && a_.clauses[k].first < sentence_end_; ++k) {
+        const Clause& child = a_.clauses[k];
+        if (child.parent != static_cast<int32_t>(ci) || governing_directive(child) == kNone) continue;
+        if (child.subject != kNone && child.subject != c.subject) slots.target = resolve_phrase(child.subject);
+        break;
+      }
+    }
+    slots.trigger = {doc_.tokens[vg.head].begin, doc_.tokens[trigger_end].end};
+
+    std::string note;
+    if (framing == Framing::kIntend || framing == Framing::kThreaten || framing == Framing::kRefuse) {
+      std::string how = framing == Framing::kThreaten ? "threaten" : framing == Framing::kRefuse ? "refuse" : "intend";
+      std::string framed = intent_code(code, how);
+      if (framed.empty()) return trace(name + ": '" + framing_word + "' " + code + " is no event");
+      if (framed != code) note = how + ": " + framing_word;
+      code = framed;
+    }
+    std::optional<Actor> speaker;
+    if (c.attributed_to != kNone) {
+      Resolved r = resolve_phrase(c.attributed_to);
+      if (!r.actors.empty()) speaker = r.actors.front();
+    }
+    trace(name + ": " + events_.origin(p) + " fired, code " + code + (note.empty() ? "" : " (" + note + ")") +
+          "; source " + actors_text(slots.source) + "; target " + actors_text(slots.target));
+    if (slots.target.actors.empty() && !p.notarget && !p.mutual && !options_.allow_missing_target)
+      trace(name + ": no target, and the pattern needs one (--allow-missing-target writes it)");
+    emit(events_.origin(p), p, code, slots, ci, negated, confidence_of(p, c, slots.source, slots.target), note, speaker, false);
+  }
+
+  // "X said Y must withdraw": X demands that Y withdraw (CAMEO 10).
+  void code_obligation(uint32_t ci) {
+    const Clause& c = a_.clauses[ci];
+    const Clause& parent = a_.clauses[c.parent];
+    std::string name = clause_name(ci);
+    ClauseMatch m = match_clause(c);
+    std::string code = "100";
+    if (m.choice.pattern) {
+      std::string wanted = m.choice.pattern->code.empty() ? m.choice.pattern->reversed_code : m.choice.pattern->code;
+      code = family_code("10", wanted);
+    }
+    Slots slots;
+    slots.source = resolve_phrase(c.attributed_to != kNone ? c.attributed_to : parent.subject);
+    slots.target = resolve_phrase(c.subject);
+    if (slots.source.actors.empty() || slots.target.actors.empty())
+      return trace(name + ": an obligation (" + code + "), but no " + (slots.source.actors.empty() ? "speaker" : "one obliged"));
+    const VerbGroup& vg = a_.verbs[c.verb];
+    slots.trigger = {doc_.tokens[vg.first].begin, doc_.tokens[vg.head].end};
+    trace(name + ": an obligation stated by the speaker: code " + code + "; source " + actors_text(slots.source) +
+          "; target " + actors_text(slots.target));
+    static const EventPattern kRule = [] {
+      EventPattern r;
+      r.code = "100";
+      return r;
+    }();
+    emit("rule:obligation", kRule, code, slots, ci, vg.negated, 0.5, "obligation: " + lemma(static_cast<uint32_t>(
+        vg.modal != kNone ? vg.modal : static_cast<int32_t>(vg.first))), std::nullopt, false);
+  }
+
+  // "Erdogan's visit to Baghdad", "launched an attack on the convoy": events named by nouns.
+  void code_nominals(uint32_t first_phrase, uint32_t end_phrase, const std::vector<int32_t>& object_of) {
+    for (uint32_t pi = first_phrase; pi < end_phrase; ++pi) {
+      const NounPhrase& np = a_.phrases[pi];
+      const auto* list = events_.nouns(lemma(np.head));
+      if (!list) continue;
+      uint32_t after = np.end;
+      if (after + 1 >= sentence_end_) continue;
+      std::string prep = lemma(after);
+      int32_t target_phrase = a_.phrase_of[after + 1];
+      if (target_phrase == kNone) continue;
+      const EventPattern* best = nullptr;
+      for (uint32_t i : *list) {
+        const EventPattern& p = events_.patterns()[i];
+        if (std::find(p.target_preps.begin(), p.target_preps.end(), prep) != p.target_preps.end() &&
+            (!best || p.specificity() > best->specificity()))
+          best = &p;
+      }
+      if (!best) continue;
+      // The source: the possessor, a "by" phrase, or the subject of a clause whose object
+      // this is ("launched an attack on").
+      Slots slots;
+      int32_t clause = object_of[pi];
+      uint32_t target_end = a_.phrases[target_phrase].end;
+      if (np.possessor != kNone && !a_.phrases[np.possessor].pronoun) {
+        std::vector<Actor> v;
+        resolve_member(np.possessor, v);
+        slots.source.actors = std::move(v);
+      } else if (target_end + 1 < sentence_end_ && lemma(target_end) == "by" && a_.phrase_of[target_end + 1] != kNone) {
+        slots.source = resolve_phrase(a_.phrase_of[target_end + 1]);
+      } else if (clause != kNone) {
+        const Clause& c = a_.clauses[clause];
+        const VerbGroup& vg = a_.verbs[c.verb];
+        if ((vg.negated && !options_.emit_negated) || vg.passive || hypothetical(c)) continue;
+        if (c.kind == ClauseKind::kInfinitival) continue;
+        if (std::any_of(sentence_events_.begin(), sentence_events_.end(),
+                        [&](const Event& e) { return e.clause == static_cast<uint32_t>(clause) && !e.nominal; }))
+          continue;  // the verb's own pattern coded it
+        slots.source = resolve_phrase(c.subject);
+      }
+      if (slots.source.actors.empty()) continue;
+      slots.target = resolve_phrase(target_phrase);
+      if (slots.target.actors.empty() && !best->notarget && !options_.allow_missing_target) continue;
+      slots.trigger = {doc_.tokens[np.head].begin, doc_.tokens[after].end};
+      std::string code = best->code.empty() ? best->reversed_code : best->code;
+      double confidence = 0.5;
+      if (slots.source.coreference || slots.target.coreference) confidence -= 0.15;
+      emit(events_.origin(*best), *best, code, slots, clause == kNone ? 0 : static_cast<uint32_t>(clause), false, confidence, "noun trigger",
+           std::nullopt, true);
+    }
+  }
+
+  void code_sentence(uint32_t si, size_t first_clause, size_t end_clause) {
+    const Sentence& s = doc_.sentences[si];
+    sentence_ = si;
+    sentence_end_ = s.end_token;
+    sentence_events_.clear();
+    for (size_t ci = first_clause; ci < end_clause; ++ci) code_clause(static_cast<uint32_t>(ci));
+
+    // The phrases of this sentence, and the clause each is the object of.
+    uint32_t first_phrase = 0, end_phrase = 0;
+    {
+      auto lo = std::lower_bound(a_.phrases.begin(), a_.phrases.end(), s.first_token,
+                                 [](const NounPhrase& p, uint32_t t) { return p.first < t; });
+      auto hi = std::lower_bound(lo, a_.phrases.end(), s.end_token,
+                                 [](const NounPhrase& p, uint32_t t) { return p.first < t; });
+      first_phrase = static_cast<uint32_t>(lo - a_.phrases.begin());
+      end_phrase = static_cast<uint32_t>(hi - a_.phrases.begin());
+    }
+    std::vector<int32_t> object_of(a_.phrases.size() > end_phrase ? end_phrase : a_.phrases.size(), kNone);
+    for (size_t ci = first_clause; ci < end_clause; ++ci) {
+      const Clause& c = a_.clauses[ci];
+      if (c.object != kNone && static_cast<size_t>(c.object) < object_of.size()) object_of[c.object] = static_cast<int32_t>(ci);
+    }
+    code_nominals(first_phrase, end_phrase, object_of);
+
+    // A speech act (01x) only when nothing it reports was coded; a framing verb's own event
+    // gives way to the event it frames ("threatened to attack": 138, not 130 as well).
+    std::vector<bool> drop(sentence_events_.size(), false);
+    for (size_t i = 0; i < sentence_events_.size(); ++i) {
+      const Event& e = sentence_events_[i];
+      if (e.nominal) continue;
+      const Clause& c = a_.clauses[e.clause];
+      bool speech = is_speech_verb(lemma(a_.verbs[c.verb].head));
+      for (const Event& child : sentence_events_) {
+        if (&child == &e || child.nominal) continue;
+        const Clause& cc = a_.clauses[child.clause];
+        if (cc.parent != static_cast<int32_t>(e.clause)) continue;
+        if ((speech && e.cameo.compare(0, 2, "01") == 0) || (cc.kind == ClauseKind::kInfinitival && cc.has_intent))
+          drop[i] = true;
+      }
+    }
+    for (size_t i = 0; i < sentence_events_.size(); ++i)
+      if (!drop[i]) out_.events.push_back(std::move(sentence_events_[i]));
+  }
+
+  const EventDictionary& events_;
+  const CoderOptions& options_;
+  Doc& doc_;
+  const Analysis& a_;
+  Events& out_;
+  const Matcher& resolver_matcher_;
+  ActorResolver resolver_;
+  std::vector<CodingNote>* trace_;
+  std::vector<Mention> memory_;
+  std::vector<Event> sentence_events_;
+  uint32_t sentence_ = 0;
+  uint32_t sentence_end_ = 0;
+};
+
+}  // namespace
+
+std::string intent_code(const std::string& code, const std::string& how) {
+  if (code.size() < 2 || !std::isdigit(static_cast<unsigned char>(code[0])) ||
+      !std::isdigit(static_cast<unsigned char>(code[1])))
+    return "";
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  if (how == "refuse") {
+    if (root == 1) return "011";  // "refused to comment"
+    if (root >= 10) return "";    // refusing to attack is no event
+    return family_code("12", code);
+  }
+  if (how == "threaten") return root < 14 ? "130" : threat_code(code);
+  // intend: cooperation becomes intent to cooperate; hostility becomes a threat; statements,
+  // appeals, demands and rejections stay as they are.
+  if (root >= 14) return threat_code(code);
+  if (root >= 4 && root <= 9) return family_code("03", code);
+  return code;
+}
+
+EventCoder::EventCoder(const Matcher& actors, const EventDictionary& events, const CameoTable& cameo, CoderOptions options)
+    : actors_(actors), events_(events), cameo_(cameo), options_(options) {}
+
+void EventCoder::operator()(Doc& doc) const { code(doc, nullptr); }
+
+void EventCoder::code(Doc& doc, std::vector<CodingNote>* trace) const {
+  Events& out = doc.ext<Events>();
+  const Analysis* a = doc.find_ext<Analysis>();
+  if (!a) return;
+  ArticleCoder(actors_, events_, options_, doc, *a, out, trace).run();
+  // Codes the table does not know are left out rather than written with wrong attributes.
+  std::erase_if(out.events, [&](const Event& e) { return cameo_.find(e.cameo) == nullptr; });
+}
+
+}  // namespace dyad

@@ -1,0 +1,36 @@
+#pragma once
+// Coded events, attached to a Doc as doc.ext<Events>().
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "base/span.h"
+#include "dict/actor_resolver.h"
+
+namespace dyad {
+
+struct Event {
+  uint32_t sentence = 0;        // index into Doc::sentences
+  uint32_t clause = 0;          // index into Analysis::clauses (or the phrase for a nominal trigger)
+  std::string cameo;
+  std::optional<Actor> source, target;
+  Span trigger;                 // the verb group (with particle) or the trigger noun
+  std::string rule;             // dictionary file:line of the pattern
+  bool negated = false;
+  double confidence = 0;
+  std::optional<Date> date;     // resolved event date (the article's until dates are resolved)
+  std::string date_text;        // ISO date written to output, "" when unknown
+  Span date_span;               // the time expression the date came from (empty when the article date)
+  std::optional<Actor> reported_by;  // the speaker when the event is reported speech
+  std::string note;             // how the code was derived ("intent: vowed", "visit pair")
+  bool nominal = false;         // from a noun trigger rather than the clause's verb
+  std::string source_rule, target_rule;  // dictionary lines of the actors ("dict/agents.txt:40")
+};
+
+struct Events {
+  std::vector<Event> events;
+};
+
+}  // namespace dyad

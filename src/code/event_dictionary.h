@@ -1,0 +1,59 @@
+#pragma once
+// Event patterns: which verbs (with particle, object, prepositions) and which nouns name which
+// CAMEO events (docs/events.md). Read from the native format, PETRARCH's CAMEO verb
+// dictionary or TABARI .verbs files; indexed by lemma for the coder.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "dict/dictionary.h"
+
+namespace dyad {
+
+struct EventPattern {
+  std::string code;           // the event, subject as source ("" when only reversed)
+  std::string reversed_code;  // the event with source and target exchanged (":CODE")
+  bool nominal = false;       // a noun trigger ("attack on")
+  std::vector<std::string> words;    // verb or noun lemmas (lower case)
+  std::string particle;              // "" = the verb group must have none
+  std::vector<std::string> objects;  // the direct object's head lemma must be one of these
+  std::vector<std::string> target_preps;
+  std::vector<std::pair<std::string, std::vector<std::string>>> conditions;  // prep -> head lemmas ("*" any)
+  bool notarget = false;
+  bool mutual = false;
+  uint32_t file = 0, line = 0;
+
+  // How specific the pattern is; the most specific match wins.
+  int specificity() const {
+    return (objects.empty() ? 0 : 4) + 2 * static_cast<int>(conditions.size()) + (particle.empty() ? 0 : 1);
+  }
+};
+
+class EventDictionary {
+ public:
+  // Loads event patterns (following includes); kAuto detects native/PETRARCH/TABARI.
+  std::vector<LoadReport> load(const std::string& path, DictFormat format = DictFormat::kAuto);
+  // Loads the `set`, `verb` and `noun` lines of native files reached from a native dictionary
+  // entry point (the actor entries there are the Dictionary's business).
+  const std::vector<EventPattern>& patterns() const { return patterns_; }
+  const std::vector<std::string>& files() const { return files_; }
+  std::string origin(const EventPattern& p) const;
+
+  // Patterns whose verb (or noun) lemma is `lemma`.
+  const std::vector<uint32_t>* verbs(std::string_view lemma) const;
+  const std::vector<uint32_t>* nouns(std::string_view lemma) const;
+
+  void index();  // after loading
+
+ private:
+  friend class EventLoader;
+  uint32_t file_id(const std::string& path);
+  std::vector<EventPattern> patterns_;
+  std::vector<std::string> files_;
+  std::unordered_map<std::string, std::vector<std::string>> sets_;  // "&AID" -> lemmas
+  std::unordered_map<std::string, std::vector<uint32_t>> by_verb_, by_noun_;
+};
+
+}  // namespace dyad
