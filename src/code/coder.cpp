@@ -28,7 +28,8 @@ enum class Framing { kNone, kIntend, kThreaten, kRefuse, kAsIs };
 Framing framing_of(std::string_view lemma) {
   if (one_of(lemma, {"threaten", "warn"})) return Framing::kThreaten;
   if (one_of(lemma, {"refuse", "decline", "reject"})) return Framing::kRefuse;
-  if (one_of(lemma, {"try", "attempt"})) return Framing::kAsIs;  // an attempt is coded as the act
+  // An attempt, or a start or continuation, is coded as the act: "tried to storm", "continued to send".
+  if (one_of(lemma, {"try", "attempt", "continue", "begin", "start", "resume", "keep", "manage"})) return Framing::kAsIs;
   if (is_intent_verb(lemma)) return Framing::kIntend;
   return Framing::kNone;
 }
@@ -183,6 +184,13 @@ class ArticleCoder {
 
  private:
   std::string lemma(uint32_t token) const { return lower(a_.lemmas[token]); }
+  // A preposition as patterns name it ("upon" is "on").
+  std::string prep(uint32_t token) const {
+    std::string p = lemma(token);
+    if (p == "upon") return "on";
+    if (p == "amongst") return "among";
+    return p;
+  }
 
   // ---- actors -------------------------------------------------------------------------
 
@@ -196,9 +204,16 @@ class ArticleCoder {
 
   // One member of a coordination: the phrase with its possessor and of-phrases; its
   // apposition when the phrase itself names nobody.
-  void resolve_member(int32_t p, std::vector<Actor>& out) {
+  void resolve_member(int32_t p, std::vector<Actor>& out, int depth = 0) {
     const NounPhrase& np = a_.phrases[p];
     uint32_t first = np.possessor != kNone ? std::min(np.first, a_.phrases[np.possessor].first) : np.first;
+    // "Senior Hungarian and Romanian officials": adjectives coordinated before the phrase.
+    while (first > sentence_first_ + 1 && a_.phrase_of[first - 1] == kNone && (a_.tags[first - 1] == Pos::CC || lower(doc_.text_of(doc_.tokens[first - 1])) == ",") &&
+           is_adjective(a_.tags[first - 2]) && a_.phrase_of[first - 2] == kNone) {
+      first -= 2;
+      while (first > 0 && (is_adjective(a_.tags[first - 1]) || a_.tags[first - 1] == Pos::DT) && a_.phrase_of[first - 1] == kNone)
+        --first;
+    }
     uint32_t end = np.end;
     int32_t of = np.of_phrase;
     for (int depth = 0; of != kNone && depth < 3; ++depth) {
@@ -222,12 +237,18 @@ class ArticleCoder {
         found = std::move(listed.actors);
       }
     }
-    if (agent_only(found)) {
-      // "police in Kabul", "troops from Chad": the place that follows qualifies the agent.
+    if (found.empty() || agent_only(found)) {
+      // "police in Kabul", "troops from Chad": the place that follows qualifies the agent; "a
+      // village in Western Cambodia": it places what names nobody.
       uint32_t t = end;
-      if (t + 1 < sentence_end_ && one_of(lemma(t), {"in", "from", "of", "at"}) && a_.phrase_of[t + 1] != kNone) {
+      if (t + 1 < sentence_end_ && one_of(lemma(t), {"in", "from", "of", "at", "near", "outside"}) &&
+          a_.phrase_of[t + 1] != kNone && (!found.empty() || !one_of(lemma(t), {"from"}))) {
         std::vector<Actor> wider;
-        resolve_range(first, a_.phrases[a_.phrase_of[t + 1]].end, wider);
+        if (found.empty()) {
+          if (depth < 2) resolve_member(a_.phrase_of[t + 1], wider, depth + 1);  // "the town of Samarra"
+        } else {
+          resolve_range(first, a_.phrases[a_.phrase_of[t + 1]].end, wider);
+        }
         if (!wider.empty() && !agent_only(wider)) found = std::move(wider);
       }
     }
@@ -236,9 +257,31 @@ class ArticleCoder {
       resolve_member(np.apposition, appos);
       if (!appos.empty() && (found.empty() || !agent_only(appos))) found = std::move(appos);
     }
+    collapse(found);
     for (auto& a : found)
       if (std::none_of(out.begin(), out.end(), [&](const Actor& o) { return o.code == a.code; }))
         out.push_back(std::move(a));
+  }
+
+  // One phrase names one actor per country: "Russian President Boris Yeltsin" is RUSGOV (the
+  // title says his role then), not RUSGOV and RUSELI; "President Prosper Avril" is the person
+  // (the title alone has no country).
+  void collapse(std::vector<Actor>& v) const {
+    if (v.size() < 2) return;
+    bool any_country = std::any_of(v.begin(), v.end(), [](const Actor& a) { return !a.country.empty(); });
+    std::vector<Actor> kept;
+    for (Actor& a : v) {
+      if (any_country && a.entry < 0) continue;  // a bare role beside a named actor
+      auto same = std::find_if(kept.begin(), kept.end(), [&](const Actor& k) {
+        return !a.country.empty() && k.country == a.country;
+      });
+      if (same == kept.end()) {
+        kept.push_back(std::move(a));
+      } else if (same->agent < 0 && a.agent >= 0) {
+        *same = std::move(a);
+      }
+    }
+    v = std::move(kept);
   }
 
   Resolved resolve_phrase(int32_t p) {
@@ -399,7 +442,7 @@ class ArticleCoder {
 
   const PrepObject* prep_object(const Clause& c, const std::vector<std::string>& preps) const {
     for (const PrepObject& po : c.preps)
-      if (po.phrase != kNone && std::find(preps.begin(), preps.end(), lemma(po.prep)) != preps.end()) return &po;
+      if (po.phrase != kNone && std::find(preps.begin(), preps.end(), prep(po.prep)) != preps.end()) return &po;
     return nullptr;
   }
 
@@ -439,7 +482,7 @@ class ArticleCoder {
           int32_t holder = matched != kNone ? matched : object;
           if (cond.first == "of" && holder != kNone && head_in(a_.phrases[holder].of_phrase, cond.second)) met = true;
           for (const PrepObject& po : c.preps)
-            if (!met && po.phrase != kNone && lemma(po.prep) == cond.first && head_in(po.phrase, cond.second)) met = true;
+            if (!met && po.phrase != kNone && prep(po.prep) == cond.first && head_in(po.phrase, cond.second)) met = true;
           if (!met) {
             why = "needs '" + cond.first + "' with one of its nouns";
             break;
@@ -464,6 +507,12 @@ class ArticleCoder {
   }
 
   // ---- events -------------------------------------------------------------------------
+
+  // Cooperation between the members of a compound subject needs no target: "the United States
+  // and Jordan agreed on a pact" is an agreement between them.
+  static bool cooperative(const std::string& code) {
+    return code.size() >= 2 && code[0] == '0' && code[1] >= '3' && code[1] <= '8';
+  }
 
   std::string actor_rule(const Actor& a) const {
     const Dictionary& d = resolver_.dictionary();
@@ -510,9 +559,11 @@ class ArticleCoder {
     const auto& sources = s.source.actors;
     const auto& targets = s.target.actors;
     bool reversed = p.code.empty();
+    if (sources.empty())
+      for (const Actor& tgt : targets) add(reversed ? &tgt : nullptr, reversed ? nullptr : &tgt, code, note);
     for (const Actor& src : sources) {
       if (targets.empty()) {
-        if (p.mutual && sources.size() > 1) {
+        if ((p.mutual || cooperative(code)) && sources.size() > 1) {
           for (const Actor& other : sources)
             if (&other != &src) add(&src, &other, code, note.empty() ? "mutual" : note + "; mutual");
         } else if (p.notarget || options_.allow_missing_target) {
@@ -528,6 +579,17 @@ class ArticleCoder {
         if (code == "043") add(reversed ? &src : &tgt, reversed ? &tgt : &src, "042", "visit pair");
       }
     }
+  }
+
+  // Verbs whose object noun names the act their subject performs ("launched an attack on",
+  // "pledged aid to", "held talks with").
+  static bool light_verb(std::string_view l) {
+    return one_of(l, {"launch", "carry", "conduct", "stage", "mount", "make", "hold", "begin", "start", "continue",
+                      "resume", "step", "intensify", "escalate", "order", "pay", "undertake", "wage", "perform",
+                      "provide", "give", "send", "deliver", "offer", "extend", "announce", "plan", "lead", "organize",
+                      "organise", "issue", "file", "lodge", "impose", "seek", "sign", "reach", "open", "pledge",
+                      "promise", "renew", "unleash", "carry", "initiate", "commit", "approve", "authorize",
+                      "authorise", "threaten", "stage", "hold", "have", "do", "take", "grant", "allocate"});
   }
 
   // Clauses whose event is not asserted to have happened: conditions and denials.
@@ -628,13 +690,17 @@ class ArticleCoder {
         }
     }
     if (target.actors.empty() && m.choice.object_phrase != kNone) {
-      // "rejected Israel's plan": the owner of what the pattern names.
-      int32_t owner = a_.phrases[m.choice.object_phrase].possessor;
-      if (owner != kNone && !a_.phrases[owner].pronoun) {
-        std::vector<Actor> v;
-        resolve_member(owner, v);
-        target.actors = std::move(v);
-      }
+      // "rejected Israel's plan", "rejected an Australian ultimatum", "rejected calls by
+      // Belarus's rulers": whose is what the pattern names.
+      const NounPhrase& obj = a_.phrases[m.choice.object_phrase];
+      std::vector<Actor> v;
+      if (obj.possessor != kNone && !a_.phrases[obj.possessor].pronoun) resolve_member(obj.possessor, v);
+      if (v.empty()) resolve_range(obj.first, obj.end, v);
+      uint32_t after = obj.end;
+      if (v.empty() && after + 1 < sentence_end_ && one_of(prep(after), {"by", "from", "of"}) &&
+          a_.phrase_of[after + 1] != kNone)
+        resolve_member(a_.phrase_of[after + 1], v);
+      if (!agent_only(v)) target.actors = std::move(v);
     }
     return target;
   }
@@ -664,22 +730,21 @@ class ArticleCoder {
     if (c.kind == ClauseKind::kComplement && c.parent != kNone && obligation(c) &&
         is_speech_verb(lemma(a_.verbs[a_.clauses[c.parent].verb].head)))
       return code_obligation(ci);
-    if (c.kind == ClauseKind::kInfinitival) {
-      if (!c.has_intent) return trace(name + ": an infinitive without intent, not an act");
-      framing_word = lemma(c.intent);
-      framing = framing_of(framing_word);
-      if (framing == Framing::kNone) return trace(name + ": framed by '" + framing_word + "', not coded");
-      if (c.parent != kNone && a_.verbs[a_.clauses[c.parent].verb].negated) negated = true;
-    } else if (vg.tense == Tense::kFuture ||
-               (vg.modal != kNone && one_of(lemma(static_cast<uint32_t>(vg.modal)),
-                                            {"will", "would", "shall", "'ll", "could", "may", "might"}))) {
-      framing = Framing::kIntend;
-      framing_word = vg.modal != kNone ? lemma(static_cast<uint32_t>(vg.modal)) : "will";
+    if (!clause_framing(c, framing, framing_word)) {
+      if (framing_word.empty()) return trace(name + ": an infinitive without intent, not an act");
+      return trace(name + ": framed by '" + framing_word + "', not coded");
     }
+    if (c.kind == ClauseKind::kInfinitival && c.parent != kNone && a_.verbs[a_.clauses[c.parent].verb].negated)
+      negated = true;
     if (negated && !options_.emit_negated) return trace(name + ": negated (--negated writes it)");
 
     ClauseMatch m = match_clause(c);
-    if (!m.choice.pattern) return;  // choose() traced the candidates
+    if (!m.choice.pattern) {
+      if (framing == Framing::kIntend && c.kind == ClauseKind::kInfinitival &&
+          one_of(framing_word, {"promise", "pledge", "agree", "offer", "commit", "undertake"}))
+        code_promise(ci, framing_word);
+      return;  // choose() traced the candidates
+    }
     const EventPattern& p = *m.choice.pattern;
     std::string code = p.code.empty() ? p.reversed_code : p.code;
 
@@ -703,9 +768,6 @@ class ArticleCoder {
 
     Slots slots;
     slots.source = resolve_phrase(m.source_phrase);
-    if (slots.source.actors.empty())
-      return trace(name + ": " + events_.origin(p) + " matched, but no source actor" +
-                   (m.source_phrase == kNone ? " (no subject)" : ""));
     uint32_t trigger_end = std::max<uint32_t>(vg.head, vg.particle == kNone ? 0 : static_cast<uint32_t>(vg.particle));
     slots.target = find_target(c, m, trigger_end);
     if (slots.target.actors.empty()) {
@@ -718,6 +780,10 @@ class ArticleCoder {
       }
     }
     slots.trigger = {doc_.tokens[vg.head].begin, doc_.tokens[trigger_end].end};
+    // No source ("three civilians were killed in Baghdad"): the event stands on its target.
+    if (slots.source.actors.empty() && (slots.target.actors.empty() || !options_.allow_missing_source))
+      return trace(name + ": " + events_.origin(p) + " matched, but no source actor" +
+                   (m.source_phrase == kNone ? " (no subject)" : ""));
 
     std::string note;
     if (framing == Framing::kIntend || framing == Framing::kThreaten || framing == Framing::kRefuse) {
@@ -737,6 +803,52 @@ class ArticleCoder {
     if (slots.target.actors.empty() && !p.notarget && !p.mutual && !options_.allow_missing_target)
       trace(name + ": no target, and the pattern needs one (--allow-missing-target writes it)");
     emit(events_.origin(p), p, code, slots, ci, negated, confidence_of(p, c, slots.source, slots.target), note, speaker, false);
+  }
+
+  // How a clause's act is framed: an infinitive by the verb that governs it ("vowed to",
+  // "continued to"), a finite clause by a future or modal. False when the clause states no
+  // act (an infinitive after "urged", "in order to"); `word` then names the framing verb.
+  bool clause_framing(const Clause& c, Framing& framing, std::string& word) const {
+    const VerbGroup& vg = a_.verbs[c.verb];
+    framing = Framing::kNone;
+    word.clear();
+    if (c.kind == ClauseKind::kInfinitival) {
+      if (c.has_intent) word = lemma(c.intent);
+      else if (c.parent != kNone) word = lemma(a_.verbs[a_.clauses[c.parent].verb].head);
+      framing = word.empty() ? Framing::kNone : framing_of(word);
+      if (!c.has_intent && framing != Framing::kAsIs) framing = Framing::kNone;
+      return framing != Framing::kNone;
+    }
+    if (vg.tense == Tense::kFuture || (vg.modal != kNone && one_of(lemma(static_cast<uint32_t>(vg.modal)),
+                                                                  {"will", "would", "shall", "'ll", "could", "may", "might"}))) {
+      framing = Framing::kIntend;
+      word = vg.modal != kNone ? lemma(static_cast<uint32_t>(vg.modal)) : "will";
+    }
+    return true;
+  }
+
+  // "promised to democratize Serbia", "agreed to re-open its borders to UN peacekeepers": a
+  // promise of an act no pattern names is still an intent to cooperate (030) with whom it names.
+  void code_promise(uint32_t ci, const std::string& word) {
+    const Clause& c = a_.clauses[ci];
+    const VerbGroup& vg = a_.verbs[c.verb];
+    Slots slots;
+    slots.source = resolve_phrase(c.subject);
+    if (slots.source.actors.empty()) return;
+    slots.target = resolve_phrase(c.object);
+    for (const PrepObject& po : c.preps)
+      if (slots.target.actors.empty() && po.phrase != kNone) slots.target = resolve_phrase(po.phrase);
+    if (slots.target.actors.empty() && !options_.allow_missing_target)
+      return trace(clause_name(ci) + ": promised (" + word + "), but names no one it concerns");
+    slots.trigger = {doc_.tokens[c.intent].begin, doc_.tokens[vg.head].end};
+    trace(clause_name(ci) + ": a promise (" + word + ") of an act no pattern names: code 030; source " +
+          actors_text(slots.source) + "; target " + actors_text(slots.target));
+    static const EventPattern kRule = [] {
+      EventPattern r;
+      r.code = "030";
+      return r;
+    }();
+    emit("rule:promise", kRule, "030", slots, ci, false, 0.45, "intend: " + word, std::nullopt, false);
   }
 
   // "X said Y must withdraw": X demands that Y withdraw (CAMEO 10).
@@ -790,6 +902,8 @@ class ArticleCoder {
       // The source: the possessor, a "by" phrase, or the subject of a clause whose object
       // this is ("launched an attack on").
       Slots slots;
+      Framing framing = Framing::kNone;
+      std::string framing_word;
       int32_t clause = object_of[pi];
       uint32_t target_end = a_.phrases[target_phrase].end;
       if (np.possessor != kNone && !a_.phrases[np.possessor].pronoun) {
@@ -802,7 +916,8 @@ class ArticleCoder {
         const Clause& c = a_.clauses[clause];
         const VerbGroup& vg = a_.verbs[c.verb];
         if ((vg.negated && !options_.emit_negated) || vg.passive || hypothetical(c)) continue;
-        if (c.kind == ClauseKind::kInfinitival) continue;
+        if (!light_verb(lemma(vg.head))) continue;  // "following the invasion of": not its subject's act
+        if (!clause_framing(c, framing, framing_word)) continue;
         if (std::any_of(sentence_events_.begin(), sentence_events_.end(),
                         [&](const Event& e) { return e.clause == static_cast<uint32_t>(clause) && !e.nominal; }))
           continue;  // the verb's own pattern coded it
@@ -813,18 +928,67 @@ class ArticleCoder {
       if (slots.target.actors.empty() && !best->notarget && !options_.allow_missing_target) continue;
       slots.trigger = {doc_.tokens[np.head].begin, doc_.tokens[after].end};
       std::string code = best->code.empty() ? best->reversed_code : best->code;
+      std::string note = "noun trigger";
+      if (framing == Framing::kIntend || framing == Framing::kThreaten || framing == Framing::kRefuse) {
+        std::string how = framing == Framing::kThreaten ? "threaten" : framing == Framing::kRefuse ? "refuse" : "intend";
+        std::string framed = intent_code(code, how);
+        if (framed.empty()) continue;
+        if (framed != code) note += "; " + how + ": " + framing_word;
+        code = framed;
+      }
       double confidence = 0.5;
       if (slots.source.coreference || slots.target.coreference) confidence -= 0.15;
-      emit(events_.origin(*best), *best, code, slots, clause == kNone ? 0 : static_cast<uint32_t>(clause), false, confidence, "noun trigger",
+      emit(events_.origin(*best), *best, code, slots, clause == kNone ? 0 : static_cast<uint32_t>(clause), false, confidence, note,
            std::nullopt, true);
     }
+  }
+
+  // A bare role ("police", "the president", "rebels") takes the country of the sentence when
+  // the sentence names exactly one: "Liberian riot police dispersed demonstrators in Monrovia".
+  void place_bare_roles() {
+    auto bare = [](const std::optional<Actor>& a) { return a && a->entry < 0 && a->country.empty(); };
+    if (std::none_of(sentence_events_.begin(), sentence_events_.end(),
+                     [&](const Event& e) { return bare(e.source) || bare(e.target); }))
+      return;
+    ActorResolver listing(resolver_matcher_);
+    listing.begin_article(doc_.article.date);
+    std::vector<Actor> all;
+    listing.resolve(doc_, sentence_first_, sentence_end_, all);
+    std::string country;
+    for (const Actor& a : all) {
+      if (a.country.empty()) continue;
+      if (!country.empty() && country != a.country) return;  // several: no guess
+      country = a.country;
+    }
+    if (country.empty()) return;
+    for (Event& e : sentence_events_)
+      for (std::optional<Actor>* side : {&e.source, &e.target})
+        if (bare(*side)) {
+          Actor& a = **side;
+          a.code = country + a.code;
+          split_actor_code(a.code, a.country, a.roles);
+          e.note += std::string(e.note.empty() ? "" : "; ") + "country from the sentence";
+          e.confidence = std::max(0.05, e.confidence - 0.1);
+        }
+    // Placing may make both sides one actor.
+    std::erase_if(sentence_events_, [](const Event& e) { return e.source && e.target && e.source->code == e.target->code; });
   }
 
   void code_sentence(uint32_t si, size_t first_clause, size_t end_clause) {
     const Sentence& s = doc_.sentences[si];
     sentence_ = si;
+    sentence_first_ = s.first_token;
     sentence_end_ = s.end_token;
     sentence_events_.clear();
+    // Named subjects and speakers first, in text order, so that "he" and "they" in a clause that
+    // is coded earlier ("X said they would ...") find them.
+    std::vector<int32_t> named;
+    for (size_t ci = first_clause; ci < end_clause; ++ci)
+      for (int32_t p : {a_.clauses[ci].subject, a_.clauses[ci].attributed_to})
+        if (p != kNone && !a_.phrases[p].pronoun) named.push_back(p);
+    std::sort(named.begin(), named.end());
+    named.erase(std::unique(named.begin(), named.end()), named.end());
+    for (int32_t p : named) resolve_phrase(p);
     for (size_t ci = first_clause; ci < end_clause; ++ci) code_clause(static_cast<uint32_t>(ci));
 
     // The phrases of this sentence, and the clause each is the object of.
@@ -844,6 +1008,7 @@ class ArticleCoder {
     }
     code_nominals(first_phrase, end_phrase, object_of);
 
+    place_bare_roles();
     // A speech act (01x) only when nothing it reports was coded; a framing verb's own event
     // gives way to the event it frames ("threatened to attack": 138, not 130 as well).
     std::vector<bool> drop(sentence_events_.size(), false);
@@ -875,6 +1040,7 @@ class ArticleCoder {
   std::vector<Mention> memory_;
   std::vector<Event> sentence_events_;
   uint32_t sentence_ = 0;
+  uint32_t sentence_first_ = 0;
   uint32_t sentence_end_ = 0;
 };
 

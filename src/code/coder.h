@@ -22,6 +22,7 @@ struct CodingNote {
 struct CoderOptions {
   bool emit_negated = false;          // negated events written with "negated": true
   bool allow_missing_target = false;  // events without a target for any pattern
+  bool allow_missing_source = true;   // events whose source is unknown but whose target is named
   bool code_headlines = false;        // headlines are coded like sentences
 };
 

@@ -57,6 +57,23 @@ void ActorResolver::begin_article(const std::optional<Date>& date) {
   persons_seen_.clear();
 }
 
+// Between a role and the place after it only words like "of the" may stand ("the foreign
+// minister of Egypt"): in "military aid to Mozambique" the role word qualifies something else.
+bool ActorResolver::only_linking_words(const Doc& doc, uint32_t first, uint32_t end) const {
+  for (uint32_t t = first; t < end; ++t) {
+    std::string w(doc.text_of(doc.tokens[t]));
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (w != "of" && w != "the" && w != "for" && w != "in" && w != "from" && w != "'s" && w != "'") return false;
+  }
+  return true;
+}
+
+bool ActorResolver::covers_date(uint32_t entry) const {
+  if (!date_) return false;
+  const Entry& e = dictionary().entries()[entry];
+  return std::any_of(e.codes.begin(), e.codes.end(), [&](const DatedCode& c) { return c.dated() && c.covers(*date_); });
+}
+
 bool ActorResolver::title_before(const Doc& doc, uint32_t token) const {
   return token > 0 && is_title(doc.text_of(doc.tokens[token - 1]));
 }
@@ -115,6 +132,7 @@ void ActorResolver::resolve(const Doc& doc, uint32_t first, uint32_t end, std::v
   std::vector<const Matcher::Match*> actors, agents;
   for (const Matcher::Match& m : matches_) {
     const Entry& e = entries[m.entry];
+    if (m.surname && !doc.tokens[m.first_token].has(token_flags::kUpperInitial)) continue;  // "major", "begin"
     if (m.surname) {
       // "President Assad" names him; "President Ahmed Ben Bella" names someone else whose name
       // goes on.
@@ -130,8 +148,12 @@ void ActorResolver::resolve(const Doc& doc, uint32_t first, uint32_t end, std::v
       std::string_view code = e.code_at(date_);
       if (code.empty() || code == "---" || code == "###") continue;  // null and discard codes
       // Several entries with the same name at the same place: keep the first (most specific
-      // kinds come first in the defaults' order).
-      if (!actors.empty() && actors.back()->first_token == m.first_token) continue;
+      // kinds come first in the defaults' order), unless a later one has a dated code for the
+      // article's date and the first has not (the same leader in a historical file).
+      if (!actors.empty() && actors.back()->first_token == m.first_token) {
+        if (covers_date(m.entry) && !covers_date(actors.back()->entry)) actors.back() = &m;
+        continue;
+      }
       actors.push_back(&m);
     }
   }
@@ -164,7 +186,7 @@ void ActorResolver::resolve(const Doc& doc, uint32_t first, uint32_t end, std::v
     if (!agent)
       for (const Matcher::Match* g : agents)
         if (g->end_token <= m->first_token && m->first_token - g->end_token <= 4 &&
-            (!agent || g->end_token > agent->end_token))
+            only_linking_words(doc, g->end_token, m->first_token) && (!agent || g->end_token > agent->end_token))
           agent = g;
     Actor a = make(doc, *m, agent);
     bool duplicate = std::any_of(out.begin(), out.end(), [&](const Actor& o) { return o.code == a.code; });

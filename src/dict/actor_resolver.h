@@ -44,6 +44,8 @@ class ActorResolver {
  private:
   Actor make(const Doc& doc, const Matcher::Match& actor, const Matcher::Match* agent) const;
   bool title_before(const Doc& doc, uint32_t token) const;
+  bool covers_date(uint32_t entry) const;
+  bool only_linking_words(const Doc& doc, uint32_t first, uint32_t end) const;
   bool in_personal_name(const Doc& doc, const Matcher::Match& m) const;
 
   const Matcher& matcher_;

@@ -146,6 +146,8 @@ class SentenceClauses {
       if ((is_adjective(tag(left)) || tag(left) == Pos::VBN) && left > b_ && phrase_at(left) == kNone &&
           verb_at(left) == kNone)
         --left;
+      else if ((lemma(left) == "along" || lemma(left) == "together") && lemma(prep) == "with" && left > b_)
+        --left;  // "Washington along with its allies demanded"
       int32_t q = phrase_at(left);
       prep = left + 1;
       if (q == kNone || verb_at(left) != kNone) return p;
@@ -180,6 +182,14 @@ class SentenceClauses {
     return i == 0 ? kNone : static_cast<int32_t>(i - 1);
   }
 
+  bool time_word(const NounPhrase& np) const {
+    if (np.end - np.first != 1) return false;
+    std::string w(word(np.first));
+    for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return in(w, {"today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+                  "saturday", "sunday"});
+  }
+
   void find_subject(size_t i) {
     Clause& c = clause(i);
     const VerbGroup& vg = verb(i);
@@ -196,6 +206,11 @@ class SentenceClauses {
         opening_participle_[i] = true;
       }
       return;
+    }
+    // "Iran today threatened", "Russia on Monday said": a time word between subject and verb.
+    if (int32_t p = phrase_at(static_cast<uint32_t>(k)); p != kNone && time_word(phrase(p)) && phrase(p).first > b_) {
+      int64_t before = skip_adverbs_left(static_cast<int64_t>(phrase(p).first) - 1);
+      if (before >= b_ && phrase_at(static_cast<uint32_t>(before)) != kNone) k = before;
     }
     uint32_t t = static_cast<uint32_t>(k);
     if (int32_t p = phrase_at(t); p != kNone) {

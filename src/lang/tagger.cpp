@@ -449,6 +449,15 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
         tags[i] = Pos::VBD;  // "the US leader prepared to attend", "crowds trashed its embassy"
     }
   }
+  // "rejected proposed changes", "extradited suspected militant X": a participle right after a
+  // finite verb, before the noun it describes, opens the object.
+  for (size_t i = 1; i + 2 < n; ++i) {
+    if ((tags[i] == Pos::VBN || tags[i] == Pos::VBD) &&
+        (tags[i - 1] == Pos::VBD || tags[i - 1] == Pos::VBP || tags[i - 1] == Pos::VBZ) &&
+        !is_auxiliary_form(word(i - 1)) &&
+        (tags[i + 1] == Pos::JJ || tags[i + 1] == Pos::NN || tags[i + 1] == Pos::NNS) && word(i + 1) != "by")
+      tags[i] = Pos::JJ;
+  }
   // Capitalised common nouns inside a name ("the Government of National Accord", "Central
   // Command") are proper nouns: a capitalised word next to another one, or before "of" and one.
   auto capital = [&](size_t i) { return i < n && tokens[i].has(tf::kUpperInitial) && !tokens[i].has(tf::kAllCaps); };
