@@ -592,6 +592,11 @@ class ArticleCoder {
                       "authorise", "threaten", "stage", "hold", "have", "do", "take", "grant", "allocate"});
   }
 
+  // Verbs whose purpose infinitive is itself the act ("to protest", "to demand").
+  bool purpose_act(const VerbGroup& vg) const {
+    return one_of(lemma(vg.head), {"protest", "demand", "denounce", "condemn", "demonstrate", "press", "rally"});
+  }
+
   // Clauses whose event is not asserted to have happened: conditions and denials.
   bool hypothetical(const Clause& c) const {
     if (c.subordinator != kNone && one_of(lemma(static_cast<uint32_t>(c.subordinator)), {"if", "unless", "whether", "lest"}))
@@ -623,7 +628,32 @@ class ArticleCoder {
   int32_t governing_directive(const Clause& c) const {
     if (c.parent == kNone || (c.kind != ClauseKind::kComplement && c.kind != ClauseKind::kInfinitival)) return kNone;
     const Clause& parent = a_.clauses[c.parent];
-    return directive_verb(lemma(a_.verbs[parent.verb].head)) ? c.parent : kNone;
+    const VerbGroup& pvg = a_.verbs[parent.verb];
+    if (pvg.passive) return kNone;  // "a court was told that ...": reported speech
+    std::string verb = lemma(pvg.head);
+    if (!directive_verb(verb)) return kNone;
+    // "told reporters that X attacked": only an infinitive says what is wanted of someone.
+    if (c.kind == ClauseKind::kComplement &&
+        !one_of(verb, {"demand", "insist", "request", "urge", "ask", "propose", "suggest", "recommend", "order",
+                       "require", "command", "direct", "want"}))
+      return kNone;
+    return c.parent;
+  }
+
+  // The subjects of "if"/"unless" clauses under clause ci (or under its infinitives): whom a
+  // threat or a condition is addressed to ("threatened to attack unless Baghdad accepted").
+  Resolved conditional_subjects(uint32_t ci) {
+    Resolved r;
+    for (size_t k = ci + 1; k < a_.clauses.size() && a_.clauses[k].first < sentence_end_; ++k) {
+      const Clause& d = a_.clauses[k];
+      bool under = d.parent == static_cast<int32_t>(ci) ||
+                   (d.parent != kNone && a_.clauses[d.parent].parent == static_cast<int32_t>(ci));
+      if (!under || d.subordinator == kNone || !one_of(lemma(static_cast<uint32_t>(d.subordinator)), {"if", "unless"}))
+        continue;
+      r = resolve_phrase(d.subject);
+      if (!r.actors.empty()) break;
+    }
+    return r;
   }
 
   struct ClauseMatch {
@@ -736,13 +766,25 @@ class ArticleCoder {
     }
     if (c.kind == ClauseKind::kInfinitival && c.parent != kNone && a_.verbs[a_.clauses[c.parent].verb].negated)
       negated = true;
+    ClauseMatch m = match_clause(c);
+    // "will not accept refugees", "did not lift the ban": withheld cooperation is a rejection
+    // (CAMEO 12); any other negated act is no event.
+    if (negated && m.choice.pattern && framing != Framing::kRefuse) {
+      std::string own = m.choice.pattern->code.empty() ? m.choice.pattern->reversed_code : m.choice.pattern->code;
+      if (own.size() >= 2 && own[0] == '0' && own[1] >= '4' && own[1] <= '8') {
+        framing = Framing::kRefuse;
+        framing_word = "not";
+        negated = false;
+      }
+    }
     if (negated && !options_.emit_negated) return trace(name + ": negated (--negated writes it)");
 
-    ClauseMatch m = match_clause(c);
     if (!m.choice.pattern) {
-      if (framing == Framing::kIntend && c.kind == ClauseKind::kInfinitival &&
-          one_of(framing_word, {"promise", "pledge", "agree", "offer", "commit", "undertake"}))
-        code_promise(ci, framing_word);
+      if (c.kind == ClauseKind::kInfinitival &&
+          ((framing == Framing::kIntend && one_of(framing_word, {"promise", "pledge", "agree", "offer", "commit",
+                                                                   "undertake", "willing", "ready", "prepared"})) ||
+           framing == Framing::kThreaten))
+        code_framed_act(ci, framing, framing_word);
       return;  // choose() traced the candidates
     }
     const EventPattern& p = *m.choice.pattern;
@@ -779,6 +821,8 @@ class ArticleCoder {
         break;
       }
     }
+    if (slots.target.actors.empty() && (framing == Framing::kThreaten || code.rfind("13", 0) == 0))
+      slots.target = conditional_subjects(ci);  // "threatened to ban voting if Hamas ran"
     slots.trigger = {doc_.tokens[vg.head].begin, doc_.tokens[trigger_end].end};
     // No source ("three civilians were killed in Baghdad"): the event stands on its target.
     if (slots.source.actors.empty() && (slots.target.actors.empty() || !options_.allow_missing_source))
@@ -813,10 +857,24 @@ class ArticleCoder {
     framing = Framing::kNone;
     word.clear();
     if (c.kind == ClauseKind::kInfinitival) {
-      if (c.has_intent) word = lemma(c.intent);
-      else if (c.parent != kNone) word = lemma(a_.verbs[a_.clauses[c.parent].verb].head);
+      if (c.has_intent) {
+        word = lemma(c.intent);
+      } else if (c.parent != kNone) {
+        const VerbGroup& pvg = a_.verbs[a_.clauses[c.parent].verb];
+        word = lemma(pvg.head);
+        // "is willing to withdraw", "are ready to talk": the adjective after the copula frames it.
+        if (pvg.copula && pvg.end < vg.first) {
+          std::string adj = lemma(pvg.end);
+          if (one_of(adj, {"willing", "ready", "prepared", "determined", "eager", "keen", "poised", "set"}))
+            return (framing = Framing::kIntend, word = adj, true);
+          if (one_of(adj, {"unwilling", "reluctant"})) return (framing = Framing::kRefuse, word = adj, true);
+        }
+      }
       framing = word.empty() ? Framing::kNone : framing_of(word);
       if (!c.has_intent && framing != Framing::kAsIs) framing = Framing::kNone;
+      // "converged on Lagos to protest", "blockaded Paris to demand": the purpose is itself a
+      // protest or demand made by the act.
+      if (framing == Framing::kNone && c.parent != kNone && !directive_verb(word) && purpose_act(vg)) framing = Framing::kAsIs;
       return framing != Framing::kNone;
     }
     if (vg.tense == Tense::kFuture || (vg.modal != kNone && one_of(lemma(static_cast<uint32_t>(vg.modal)),
@@ -827,28 +885,34 @@ class ArticleCoder {
     return true;
   }
 
-  // "promised to democratize Serbia", "agreed to re-open its borders to UN peacekeepers": a
-  // promise of an act no pattern names is still an intent to cooperate (030) with whom it names.
-  void code_promise(uint32_t ci, const std::string& word) {
+  // "promised to democratize Serbia", "threatened to institute a curfew": a promise or threat
+  // of an act no pattern names is still an intent to cooperate (030) or a threat (130), to
+  // whom the act concerns (for a threat, also the one an "if"/"unless" clause names).
+  void code_framed_act(uint32_t ci, Framing framing, const std::string& word) {
     const Clause& c = a_.clauses[ci];
     const VerbGroup& vg = a_.verbs[c.verb];
+    bool threat = framing == Framing::kThreaten;
+    std::string code = threat ? "130" : "030";
     Slots slots;
     slots.source = resolve_phrase(c.subject);
     if (slots.source.actors.empty()) return;
     slots.target = resolve_phrase(c.object);
     for (const PrepObject& po : c.preps)
       if (slots.target.actors.empty() && po.phrase != kNone) slots.target = resolve_phrase(po.phrase);
+    if (slots.target.actors.empty() && threat) slots.target = conditional_subjects(ci);
     if (slots.target.actors.empty() && !options_.allow_missing_target)
-      return trace(clause_name(ci) + ": promised (" + word + "), but names no one it concerns");
-    slots.trigger = {doc_.tokens[c.intent].begin, doc_.tokens[vg.head].end};
-    trace(clause_name(ci) + ": a promise (" + word + ") of an act no pattern names: code 030; source " +
-          actors_text(slots.source) + "; target " + actors_text(slots.target));
+      return trace(clause_name(ci) + ": " + (threat ? "threatened" : "promised") + " (" + word +
+                   "), but names no one it concerns");
+    slots.trigger = {doc_.tokens[vg.first].begin, doc_.tokens[vg.head].end};
+    trace(clause_name(ci) + ": " + (threat ? "a threat" : "a promise") + " (" + word + ") of an act no pattern names: code " +
+          code + "; source " + actors_text(slots.source) + "; target " + actors_text(slots.target));
     static const EventPattern kRule = [] {
       EventPattern r;
       r.code = "030";
       return r;
     }();
-    emit("rule:promise", kRule, "030", slots, ci, false, 0.45, "intend: " + word, std::nullopt, false);
+    emit(threat ? "rule:threat" : "rule:promise", kRule, code, slots, ci, false, 0.45,
+         (threat ? "threaten: " : "intend: ") + word, std::nullopt, false);
   }
 
   // "X said Y must withdraw": X demands that Y withdraw (CAMEO 10).
