@@ -160,7 +160,7 @@ Command add_code_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("code", "Code articles into events");
   add_input_options(cmd, *opts);
   auto dict_file = [&](const char* name, std::vector<std::string>& into, const char* what) {
-    cmd->add_option(name, into, what)->check(CLI::ExistingFile)->type_name("FILE")->group("Dictionaries");
+    cmd->add_option(name, into, what)->allow_extra_args(false)->check(CLI::ExistingFile)->type_name("FILE")->group("Dictionaries");
   };
   dict_file("--actors", coding->dicts.actors, "Actor dictionary (repeatable; native, TABARI or PETRARCH)");
   dict_file("--agents", coding->dicts.agents, "Agent dictionary (repeatable)");

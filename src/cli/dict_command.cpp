@@ -66,7 +66,7 @@ Command add_dict_command(CLI::App& app) {
   convert->add_option("--out", *out_dir, "Directory to write into (created if missing)")->required();
   CLI::App* actors = cmd->add_subcommand("actors", "Show the actors a text names, with codes and dictionary lines");
   actors->add_option("text", *text, "The text")->required();
-  actors->add_option("--dict", *files, "Dictionary files instead of the defaults (repeatable)")->check(CLI::ExistingFile);
+  actors->add_option("--dict", *files, "Dictionary files instead of the defaults (repeatable)")->allow_extra_args(false)->check(CLI::ExistingFile);
   actors->add_option("--format", *format, "auto|native|tabari|petrarch")
       ->check(CLI::IsMember({"auto", "native", "tabari", "petrarch"}));
   actors->add_option("--date", *date, "The article date that picks dated codes (YYYY-MM-DD)");

@@ -9,7 +9,17 @@
 #include "cli/exit_codes.h"
 #include "eval/actor_eval.h"
 #include "eval/analysis_eval.h"
+#include "eval/event_eval.h"
 #include "lang/english_model.h"
+#include "cli/dict_options.h"
+#include "code/coder.h"
+#include "code/coding_dictionaries.h"
+#include "lang/analyzer.h"
+#include "out/output_file.h"
+#include "out/writer.h"
+#include "text/segmenter.h"
+
+#include <filesystem>
 
 namespace dyad::cli {
 
@@ -35,7 +45,101 @@ Command add_eval_command(CLI::App& app) {
       ->required()
       ->check(CLI::ExistingFile);
   actors->add_flag("--show-misses", *show, "List the actors resolved wrongly or not at all");
+  auto gold_events = std::make_shared<std::string>();
+  auto gold_format = std::make_shared<std::string>("auto");
+  auto events_out = std::make_shared<std::string>();
+  auto sources = std::make_shared<DictionarySources>();
+  auto dict_format = std::make_shared<std::string>("auto");
+  auto no_default = std::make_shared<bool>(false);
+  CLI::App* events = cmd->add_subcommand(
+      "events", "Code gold sentences from their raw text and score the events (PETRARCH records, PLOVER gold, native)");
+  events->add_option("gold", *gold_events, "Gold file: PETRARCH records .xml, PLOVER gold .json, native .jsonl")
+      ->required()
+      ->check(CLI::ExistingFile);
+  events->add_option("--gold-format", *gold_format, "auto|petrarch|plover|native")
+      ->check(CLI::IsMember({"auto", "petrarch", "plover", "native"}))
+      ->capture_default_str();
+  events->add_flag("--show-misses", *show, "List the records coded wrongly");
+  events->add_option("--events-out", *events_out, "Also write the coded events (JSON Lines) to FILE");
+  auto dict_file = [&](const char* name, std::vector<std::string>& into, const char* what) {
+    events->add_option(name, into, what)->allow_extra_args(false)->check(CLI::ExistingFile)->group("Dictionaries");
+  };
+  dict_file("--actors", sources->actors, "Actor dictionary (repeatable)");
+  dict_file("--agents", sources->agents, "Agent dictionary (repeatable)");
+  dict_file("--verbs", sources->verbs, "Event pattern dictionary (repeatable)");
+  dict_file("--discards", sources->discards, "Discard dictionary (repeatable)");
+  dict_file("--issues", sources->issues, "Issue dictionary (repeatable)");
+  events->add_option("--dict-format", *dict_format, "auto|native|tabari|petrarch")->group("Dictionaries");
+  events->add_flag("--no-default-dict", *no_default, "Use only the dictionaries given")->group("Dictionaries");
+  events->footer(
+      "PETRARCH records are coded with the dictionaries their <Environment> names (unless dictionaries are\n"
+      "given); PLOVER gold and native gold with dyad's defaults.\n"
+      "Examples:\n  dyad eval events ../shared/peers/petrarch2/PETR.UnitTest.records.xml\n"
+      "  dyad eval events ../shared/eval/plover-gsr-dev.json --events-out gsr-events.jsonl");
   return {cmd, [=] {
+            if (events->parsed()) {
+              try {
+                std::string f = *gold_format;
+                if (f == "auto") {
+                  std::string ext = std::filesystem::path(*gold_events).extension().string();
+                  f = ext == ".xml" ? "petrarch" : ext == ".json" ? "plover" : "native";
+                }
+                GoldSet gold = f == "petrarch" ? read_petrarch_records(*gold_events)
+                               : f == "plover" ? read_plover_gold(*gold_events)
+                                               : read_native_gold(*gold_events);
+                DictionarySources dicts = *sources;
+                dicts.format = parse_dict_format(*dict_format);
+                dicts.defaults = !*no_default;
+                bool given = !dicts.actors.empty() || !dicts.agents.empty() || !dicts.verbs.empty();
+                if (f == "petrarch" && !given && !gold.environment.empty()) {
+                  // The records' own dictionaries, beside the records file.
+                  auto dir = std::filesystem::path(*gold_events).parent_path();
+                  auto at = [&](const char* tag, std::vector<std::string>& into) {
+                    if (auto it = gold.environment.find(tag); it != gold.environment.end())
+                      into.push_back((dir / it->second).string());
+                  };
+                  at("Actorfile", dicts.actors);
+                  at("Agentfile", dicts.agents);
+                  at("Discardfile", dicts.discards);
+                  at("Verbfile", dicts.verbs);
+                  at("Issuefile", dicts.issues);
+                  dicts.defaults = false;
+                  dicts.format = DictFormat::kPetrarch;
+                }
+                auto loaded = CodingDictionaries::load(dicts);
+                EventCoder coder(loaded->matcher(), loaded->events(), loaded->cameo());
+                Segmenter segment;
+                Analyzer analyze;
+                auto writer = make_writer(OutputFormat::kEvents);
+                std::unique_ptr<OutputFile> out;
+                if (!events_out->empty()) out = std::make_unique<OutputFile>(*events_out);
+                CodedEvents coded;
+                for (Article& a : gold_articles(gold)) {
+                  Doc doc(std::move(a));
+                  segment(doc);
+                  analyze(doc);
+                  coder(doc);
+                  auto& list = coded[doc.article.id];
+                  for (const Event& e : doc.ext<Events>().events) {
+                    const CameoInfo* info = loaded->cameo().find(e.cameo);
+                    list.push_back({e.source ? e.source->code : "", e.target ? e.target->code : "", e.cameo,
+                                    info ? info->plover : ""});
+                  }
+                  if (out) {
+                    std::string text;
+                    writer->write(doc, text);
+                    out->write(text);
+                  }
+                }
+                if (out) out->close();
+                if (f == "plover") fmt::print("{}", score_plover(gold, coded, *show).report());
+                else fmt::print("{}", score_exact(gold, coded, *show).report());
+                return exit_code::kOk;
+              } catch (const std::exception& e) {
+                fmt::print(stderr, "dyad: {}\n", e.what());
+                return exit_code::kFailure;
+              }
+            }
             if (actors->parsed()) {
               try {
                 Dictionary dict;

@@ -33,10 +33,10 @@ Command add_explain_command(CLI::App& app) {
   cmd->add_flag("--json", *json, "One JSON object per sentence (the analysis) instead of the text layout");
   cmd->add_flag("--no-coding", *no_coding, "Show the analysis only");
   cmd->add_option("--date", *date, "Article date, for dated actor codes (YYYY-MM-DD)");
-  cmd->add_option("--actors", sources->actors, "Actor dictionary (repeatable)")->check(CLI::ExistingFile);
-  cmd->add_option("--agents", sources->agents, "Agent dictionary (repeatable)")->check(CLI::ExistingFile);
-  cmd->add_option("--verbs", sources->verbs, "Event pattern dictionary (repeatable)")->check(CLI::ExistingFile);
-  cmd->add_option("--discards", sources->discards, "Discard dictionary (repeatable)")->check(CLI::ExistingFile);
+  cmd->add_option("--actors", sources->actors, "Actor dictionary (repeatable)")->allow_extra_args(false)->check(CLI::ExistingFile);
+  cmd->add_option("--agents", sources->agents, "Agent dictionary (repeatable)")->allow_extra_args(false)->check(CLI::ExistingFile);
+  cmd->add_option("--verbs", sources->verbs, "Event pattern dictionary (repeatable)")->allow_extra_args(false)->check(CLI::ExistingFile);
+  cmd->add_option("--discards", sources->discards, "Discard dictionary (repeatable)")->allow_extra_args(false)->check(CLI::ExistingFile);
   cmd->add_option("--dict-format", *dict_format, "auto|native|tabari|petrarch")
       ->check(CLI::IsMember({"auto", "native", "tabari", "petrarch"}));
   cmd->add_flag("--no-default-dict", [sources](int64_t n) { sources->defaults = n == 0; },

@@ -788,6 +788,7 @@ class ArticleCoder {
       return;  // choose() traced the candidates
     }
     const EventPattern& p = *m.choice.pattern;
+    if (p.null_event) return trace(name + ": " + events_.origin(p) + " is a null pattern (---): no event");
     std::string code = p.code.empty() ? p.reversed_code : p.code;
 
     // An appeal or demand takes its specific code from the act it asks for.
@@ -991,6 +992,7 @@ class ArticleCoder {
       slots.target = resolve_phrase(target_phrase);
       if (slots.target.actors.empty() && !best->notarget && !options_.allow_missing_target) continue;
       slots.trigger = {doc_.tokens[np.head].begin, doc_.tokens[after].end};
+      if (best->null_event) continue;
       std::string code = best->code.empty() ? best->reversed_code : best->code;
       std::string note = "noun trigger";
       if (framing == Framing::kIntend || framing == Framing::kThreaten || framing == Framing::kRefuse) {
@@ -1138,8 +1140,6 @@ void EventCoder::code(Doc& doc, std::vector<CodingNote>* trace) const {
   const Analysis* a = doc.find_ext<Analysis>();
   if (!a) return;
   ArticleCoder(actors_, events_, options_, doc, *a, out, trace).run();
-  // Codes the table does not know are left out rather than written with wrong attributes.
-  std::erase_if(out.events, [&](const Event& e) { return cameo_.find(e.cameo) == nullptr; });
 }
 
 }  // namespace dyad

@@ -37,6 +37,7 @@ class EventCoder {
 
   const EventDictionary& events() const { return events_; }
   const Matcher& actors() const { return actors_; }
+  const CameoTable& cameo() const { return cameo_; }
 
  private:
   const Matcher& actors_;

@@ -121,6 +121,10 @@ class EventLoader {
 
   // "040", ":020", "036:036".
   static bool parse_codes(std::string_view spec, EventPattern& p) {
+    if (spec == "---") {
+      p.null_event = true;
+      return true;
+    }
     size_t colon = spec.find(':');
     std::string_view fwd = spec.substr(0, colon), rev = colon == std::string_view::npos ? "" : spec.substr(colon + 1);
     if (!fwd.empty() && !is_cameo_code(fwd)) return false;
@@ -386,7 +390,7 @@ class EventLoader {
       ++unsupported;  // words before the verb
       return;
     }
-    if (codes == "---" || codes.empty() || verbs.empty()) return;  // a null pattern: nothing to code
+    if (codes.empty() || verbs.empty()) return;
     EventPattern p;
     if (!parse_codes(codes, p)) {
       reject(report, number, fmt::format("bad code [{}]", codes), body);

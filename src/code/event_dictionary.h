@@ -23,6 +23,7 @@ struct EventPattern {
   std::vector<std::pair<std::string, std::vector<std::string>>> conditions;  // prep -> head lemmas ("*" any)
   bool notarget = false;
   bool mutual = false;
+  bool null_event = false;    // "---": matches (and so wins over less specific patterns) but codes nothing
   uint32_t file = 0, line = 0;
 
   // How specific the pattern is; the most specific match wins.

@@ -31,6 +31,7 @@ class TextReader : public ReaderBase {
       return false;
     }
     if (out.text.substr(0, 3) == "\xEF\xBB\xBF") out.text.erase(0, 3);
+    if (out.text.find_first_not_of(" \t\r\n") == std::string::npos) return false;  // empty: no article
     size_t first_bad = utf8_valid_prefix(out.text);
     if (first_bad != out.text.size()) {
       uint64_t line = line_of(out.text, first_bad);
