@@ -50,7 +50,7 @@ std::string threat_code(const std::string& code) {
   return mapped(code, {{"14", "133"},  {"15", "138"},   {"16", "131"},   {"161", "1313"}, {"162", "1311"},
                        {"163", "1312"}, {"164", "134"},  {"165", "135"},  {"166", "136"},  {"17", "137"},
                        {"171", "130"}, {"172", "132"},  {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"},
-                       {"1724", "1324"}, {"18", "1383"}, {"19", "1384"},  {"190", "138"},  {"191", "1381"},
+                       {"1724", "1324"}, {"18", "1383"}, {"19", "1384"},  {"191", "1381"},
                        {"192", "1382"}, {"20", "1383"},  {"204", "1385"}});
 }
 
@@ -666,6 +666,10 @@ class ArticleCoder {
     ClauseMatch m;
     m.source_phrase = vg.passive ? c.agent : c.subject;
     m.object_phrase = vg.passive ? c.subject : c.object;
+    // "police used tear gas to disperse protesters": the user acts, not the instrument.
+    if (c.kind == ClauseKind::kInfinitival && c.parent != kNone &&
+        one_of(lemma(a_.verbs[a_.clauses[c.parent].verb].head), {"use", "employ"}))
+      m.source_phrase = a_.clauses[c.parent].subject;
     m.choice = choose(c, vg, m.object_phrase);
     return m;
   }
@@ -876,6 +880,10 @@ class ArticleCoder {
       // "converged on Lagos to protest", "blockaded Paris to demand": the purpose is itself a
       // protest or demand made by the act.
       if (framing == Framing::kNone && c.parent != kNone && !directive_verb(word) && purpose_act(vg)) framing = Framing::kAsIs;
+      // "used tear gas to disperse protesters": what the instrument was used for was done.
+      if (framing == Framing::kNone && one_of(word, {"use", "employ"}) && c.parent != kNone &&
+          !a_.verbs[a_.clauses[c.parent].verb].negated)
+        framing = Framing::kAsIs;
       return framing != Framing::kNone;
     }
     if (vg.tense == Tense::kFuture || (vg.modal != kNone && one_of(lemma(static_cast<uint32_t>(vg.modal)),

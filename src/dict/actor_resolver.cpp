@@ -1,5 +1,7 @@
 #include "dict/actor_resolver.h"
 
+#include "lang/english_model.h"
+
 #include <algorithm>
 #include <array>
 
@@ -88,9 +90,18 @@ bool ActorResolver::in_personal_name(const Doc& doc, const Matcher::Match& m) co
   if (prev.kind != TokenKind::kWord || !prev.has(token_flags::kUpperInitial) || prev.has(token_flags::kAllCaps))
     return false;
   if (place_qualifier(doc.text_of(prev))) return false;
-  if (m.first_token < 2) return false;  // the sentence's first word
-  const Token& before = doc.tokens[m.first_token - 2];
-  if (before.has(token_flags::kTerminal) || before.has(token_flags::kOpening)) return false;
+  bool sentence_initial = m.first_token < 2 || doc.tokens[m.first_token - 2].has(token_flags::kTerminal) ||
+                          doc.tokens[m.first_token - 2].has(token_flags::kOpening);
+  if (sentence_initial) {
+    // Capitalised only because it starts the sentence ("Yesterday Rivera ...")? A word English
+    // uses in lower case is not a first name.
+    const EnglishModel* english = matcher_.english();
+    if (!english) return false;
+    std::string low(doc.text_of(prev));
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const auto& tc : english->lexicon(low))
+      if (tc.tag != Pos::NNP && tc.tag != Pos::NNPS) return false;
+  }
   return std::none_of(matches_.begin(), matches_.end(),
                       [&](const Matcher::Match& o) { return o.end_token == m.first_token; });
 }

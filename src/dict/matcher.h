@@ -45,6 +45,7 @@ class Matcher {
              std::vector<Match>& out) const;
 
   const Dictionary& dictionary() const { return dict_; }
+  const EnglishModel* english() const { return options_.english; }
   size_t name_count() const { return terminals_.size(); }
 
  private:

@@ -102,6 +102,20 @@ class SentenceClauses {
     if (np_first > b_ && verb_at(np_first - 1) != kNone &&
         is_speech_verb(lemma(a_.verbs[a_.clauses[c0_ + static_cast<size_t>(verb_at(np_first - 1))].verb].head)))
       return false;
+    // "said on Tuesday that", "announced in a statement that": a speech verb, then
+    // prepositional phrases, then its content.
+    for (int64_t j = static_cast<int64_t>(np_first) - 1; j > static_cast<int64_t>(b_);) {
+      uint32_t u = static_cast<uint32_t>(j);
+      if (tag(u) != Pos::IN && tag(u) != Pos::TO && !is_adverb(tag(u))) {
+        if (verb_at(u) != kNone &&
+            is_speech_verb(lemma(a_.verbs[a_.clauses[c0_ + static_cast<size_t>(verb_at(u))].verb].head)))
+          return false;
+        if (phrase_at(u) == kNone) break;
+        j = static_cast<int64_t>(start_of(lead(phrase_at(u)))) - 1;
+        continue;
+      }
+      --j;
+    }
     if (verb_at(k + 1) != kNone) return true;  // "the group that claimed"
     // "the weapons that the rebels captured came": an object relative.
     int32_t p = phrase_at(k + 1);

@@ -389,7 +389,9 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
     Pos next = i + 1 < n ? tags[i + 1] : Pos::kPeriod;
     std::string w = word(i);
     Pos before_verb = verb_before(i);
-    if (w == "that" && is_verb(prev) && (tags[i] == Pos::DT || tags[i] == Pos::WDT)) {
+    if (w == "tear" && i + 1 < n && (word(i + 1) == "gas" || word(i + 1) == "gassed")) {
+      tags[i] = Pos::NN;  // "tear gas"
+    } else if (w == "that" && is_verb(prev) && (tags[i] == Pos::DT || tags[i] == Pos::WDT)) {
       tags[i] = Pos::IN;  // "said that police ...": a complementiser after a verb
     } else if ((before_verb == Pos::MD || before_verb == Pos::TO) && (is_noun(tags[i]) || tags[i] == Pos::VBP) &&
                has_reading(i, Pos::VB)) {

@@ -180,5 +180,112 @@ TEST(Cli, GoldRecordsAreOneSentenceEach) {
   EXPECT_GE(share, 98.0) << out;
 }
 
+
+// The event output contract (../shared/reference/event-jsonl.md): every field, spans that
+// point at the text they name.
+TEST(Cli, CodedEventsFollowTheContract) {
+  testing::TempDir dir;
+  std::string input = dir.file("in.jsonl",
+                               "{\"id\": \"a1\", \"date\": \"2019-11-25\", \"text\": \"Senior U.S. officials met with "
+                               "Libyan commander Khalifa Haftar on Sunday, the State Department said.\"}\n");
+  Result r = dyad("code '" + input + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("1 events"), std::string::npos) << r.err;
+  simdjson::dom::parser parser;
+  simdjson::dom::element e;
+  ASSERT_FALSE(parser.parse(r.out).get(e)) << r.out;
+  const std::string text = "Senior U.S. officials met with Libyan commander Khalifa Haftar on Sunday, the State Department said.";
+  EXPECT_EQ(std::string_view(e["event_id"].get_string().value()), "a1:0:0");
+  EXPECT_EQ(std::string_view(e["article_id"].get_string().value()), "a1");
+  EXPECT_EQ(int64_t(e["sentence_index"].get_int64().value()), 0);
+  EXPECT_EQ(std::string_view(e["sentence"].get_string().value()), text);
+  EXPECT_EQ(std::string_view(e["date"].get_string().value()), "2019-11-25");
+  EXPECT_EQ(std::string_view(e["cameo"].get_string().value()), "040");
+  EXPECT_EQ(std::string_view(e["cameo_root"].get_string().value()), "04");
+  EXPECT_EQ(int64_t(e["quad_class"].get_int64().value()), 1);
+  EXPECT_EQ(std::string_view(e["plover"].get_string().value()), "CONSULT");
+  EXPECT_TRUE(e["plover_mode"].is_string());
+  EXPECT_TRUE(e["plover_context"].is_array());
+  EXPECT_FALSE(e["negated"].get_bool().value());
+  EXPECT_TRUE(e["location"].is_null());
+  EXPECT_TRUE(e["goldstein"].is_number());
+  double confidence = e["confidence"].get_double().value();
+  EXPECT_GT(confidence, 0.0);
+  EXPECT_LE(confidence, 1.0);
+  EXPECT_NE(std::string_view(e["rule"].get_string().value()).find("events/"), std::string_view::npos);
+  EXPECT_EQ(std::string_view(e["engine"].get_string().value()).rfind("dyad ", 0), 0u);
+  auto span_text = [&](simdjson::dom::element x) {
+    auto span = x["span"].get_array().value();
+    uint64_t b = span.at(0).get_uint64().value(), en = span.at(1).get_uint64().value();
+    return text.substr(b, en - b);
+  };
+  for (const char* side : {"source", "target"}) {
+    simdjson::dom::element a = e[side];
+    EXPECT_EQ(span_text(a), std::string(a["text"].get_string().value())) << side;
+    EXPECT_TRUE(a["roles"].is_array());
+    EXPECT_TRUE(a["country"].is_string());
+  }
+  EXPECT_EQ(std::string_view(e["source"]["code"].get_string().value()), "USAGOV");
+  EXPECT_EQ(std::string_view(e["target"]["code"].get_string().value()), "LBYMIL");
+  EXPECT_EQ(span_text(e["trigger"]), "met with");
+}
+
+TEST(Cli, ExplainShowsWhyASentenceWasCoded) {
+  Result r = dyad("explain \"Iran threatened to attack Israel.\"");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("coding:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("candidate"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("fired"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("event: IRN -> ISR  1384"), std::string::npos) << r.out;
+  Result none = dyad("explain \"Israel did not attack Hezbollah.\"");
+  EXPECT_NE(none.out.find("negated"), std::string::npos) << none.out;
+  EXPECT_NE(none.out.find("no event"), std::string::npos) << none.out;
+}
+
+// dyad eval events must give the shared scorers' figures on the events it writes.
+TEST(Cli, EventEvaluationAgreesWithTheSharedScorers) {
+  DYAD_REQUIRE_SHARED();
+  if (std::system("python3 --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "needs python3";
+  testing::TempDir dir;
+  auto last_line = [](const std::string& s) {
+    std::string t = s;
+    while (!t.empty() && t.back() == '\n') t.pop_back();
+    return t.substr(t.rfind('\n') + 1);
+  };
+  struct Gold {
+    std::string file, scorer;
+  };
+  for (const Gold& g : {Gold{"eval/plover-gsr-dev.json", "score_plover_gsr.py' '{gold}' '{events}'"},
+                        Gold{"peers/petrarch2/PETR.UnitTest.records.xml", "petrarch_records.py' score '{gold}' '{events}'"}}) {
+    std::string gold = testing::shared_path(g.file), events = dir.path() + "/events.jsonl";
+    Result r = dyad("eval events '" + gold + "' --events-out '" + events + "'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::string cmd = g.scorer;
+    cmd.replace(cmd.find("{gold}"), 6, gold);
+    cmd.replace(cmd.find("{events}"), 8, events);
+    cmd = "python3 '" + testing::shared_path("tools/") + cmd + " > '" + dir.path() + "/score'";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    EXPECT_EQ(last_line(r.out), last_line(testing::read_file(dir.path() + "/score"))) << g.file;
+  }
+}
+
+TEST(Cli, NativeGoldIsScoredExactly) {
+  testing::TempDir dir;
+  std::string gold = dir.file("gold.jsonl",
+                              "# native gold: one record a line\n"
+                              "{\"id\": \"g1\", \"date\": \"2024-06-01\", \"text\": \"Russian troops attacked Ukrainian "
+                              "positions.\", \"events\": [{\"source\": \"RUSMIL\", \"target\": \"UKR\", \"cameo\": \"190\"}]}\n"
+                              "{\"id\": \"g2\", \"date\": \"2024-06-01\", \"text\": \"The weather was fine.\", \"events\": []}\n"
+                              "{\"id\": \"g3\", \"date\": \"2024-06-01\", \"text\": \"Russian troops attacked Ukrainian "
+                              "positions.\", \"events\": [{\"source\": \"RUSMIL\", \"target\": \"UKR\", \"cameo\": \"040\"}]}\n");
+  Result r = dyad("eval events '" + gold + "' --show-misses");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("scored=3 exact=2 (66.7%)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("g3\tgold="), std::string::npos) << r.out;
+  Result bad = dyad("eval events '" + dir.file("bad.jsonl", "{\"id\": \"x\"}\n") + "'");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("bad.jsonl:1"), std::string::npos) << bad.err;
+}
+
 }  // namespace
 }  // namespace dyad

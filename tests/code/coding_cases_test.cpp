@@ -1,0 +1,96 @@
+// Runs the sentence -> expected events table in coding_cases.txt (format in its header) with
+// dyad's default dictionaries.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "code/coder.h"
+#include "code/coding_dictionaries.h"
+#include "lang/analyzer.h"
+#include "test_util.h"
+#include "text/segmenter.h"
+
+namespace dyad {
+namespace {
+
+struct Case {
+  std::string name;
+  int line = 0;
+  std::string text;
+  std::string date = "2024-06-01";
+  std::set<std::string> expected;  // "SRC -> TGT CODE"
+  bool none = false;
+};
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
+std::vector<Case> load_cases() {
+  std::ifstream in(testing::source_path("tests/code/coding_cases.txt"));
+  std::vector<Case> cases;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.rfind("== ", 0) == 0) {
+      Case c;
+      c.name = line.substr(3);
+      c.line = number;
+      cases.push_back(c);
+      continue;
+    }
+    if (cases.empty() || line.empty() || line[0] == '#') continue;
+    if (line == "none") {
+      cases.back().none = true;
+    } else if (line.rfind("text: ", 0) == 0) {
+      cases.back().text = line.substr(6);
+    } else if (line.rfind("date: ", 0) == 0) {
+      cases.back().date = line.substr(6);
+    } else if (line.rfind("event: ", 0) == 0) {
+      cases.back().expected.insert(line.substr(7));
+    } else {
+      ADD_FAILURE() << "coding_cases.txt:" << number << ": unknown line: " << line;
+    }
+  }
+  return cases;
+}
+
+const CodingDictionaries& dictionaries() {
+  static const auto d = CodingDictionaries::load(DictionarySources{});
+  return *d;
+}
+
+class CodingCase : public ::testing::TestWithParam<Case> {};
+
+TEST_P(CodingCase, CodesExactlyTheExpectedEvents) {
+  const Case& c = GetParam();
+  ASSERT_FALSE(c.text.empty()) << "coding_cases.txt:" << c.line << ": no text";
+  ASSERT_TRUE(c.none != !c.expected.empty()) << "coding_cases.txt:" << c.line << ": give events or 'none'";
+  Doc doc;
+  doc.article.id = c.name;
+  doc.article.text = c.text;
+  doc.article.date = Date::parse_iso(c.date);
+  Segmenter()(doc);
+  Analyzer()(doc);
+  EventCoder coder(dictionaries().matcher(), dictionaries().events(), dictionaries().cameo());
+  std::vector<CodingNote> notes;
+  coder.code(doc, &notes);
+  std::set<std::string> got;
+  for (const Event& e : doc.ext<Events>().events)
+    got.insert((e.source ? e.source->code : "-") + " -> " + (e.target ? e.target->code : "-") + " " + e.cameo);
+  std::string trace;
+  for (const auto& n : notes) trace += "    " + n.text + "\n";
+  EXPECT_EQ(got, c.expected) << "coding_cases.txt:" << c.line << ": " << c.text << "\n  coder's reasoning:\n" << trace;
+}
+
+INSTANTIATE_TEST_SUITE_P(Table, CodingCase, ::testing::ValuesIn(load_cases()),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           std::string n;
+                           for (char ch : info.param.name) n.push_back(std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_');
+                           return n;
+                         });
+
+}  // namespace
+}  // namespace dyad
