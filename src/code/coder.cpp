@@ -183,7 +183,18 @@ class ArticleCoder {
   }
 
  private:
-  std::string lemma(uint32_t token) const { return lower(a_.lemmas[token]); }
+  // Lower-case lemmas, computed once per token.
+  const std::string& lemma(uint32_t token) const {
+    if (lemma_cache_.empty()) {
+      lemma_cache_.resize(a_.lemmas.size());
+      lemma_done_.assign(a_.lemmas.size(), false);
+    }
+    if (!lemma_done_[token]) {
+      lemma_cache_[token] = lower(a_.lemmas[token]);
+      lemma_done_[token] = true;
+    }
+    return lemma_cache_[token];
+  }
   // A preposition as patterns name it ("upon" is "on").
   std::string prep(uint32_t token) const {
     std::string p = lemma(token);
@@ -408,7 +419,7 @@ class ArticleCoder {
   int head_match(int32_t phrase, const std::vector<std::string>& words) const {
     if (phrase == kNone) return 0;
     const NounPhrase& np = a_.phrases[phrase];
-    std::string h = lemma(np.head);
+    const std::string& h = lemma(np.head);
     int best = 0;
     for (const auto& w : words) {
       if (w == "*" || w == h) {
@@ -453,7 +464,7 @@ class ArticleCoder {
 
   Choice choose(const Clause& c, const VerbGroup& vg, int32_t object) const {
     Choice best;
-    std::string verb = lemma(vg.head);
+    const std::string& verb = lemma(vg.head);
     const auto* list = events_.verbs(verb);
     std::string particle = vg.particle == kNone ? "" : lemma(static_cast<uint32_t>(vg.particle));
     if (!list) {
@@ -467,12 +478,12 @@ class ArticleCoder {
       int32_t matched = kNone;
       int bonus = 0;
       if (p.particle != particle) {
-        why = p.particle.empty() ? "the verb has the particle '" + particle + "'" : "needs the particle '" + p.particle + "'";
+        why = !trace_ ? "particle" : p.particle.empty() ? "the verb has the particle '" + particle + "'" : "needs the particle '" + p.particle + "'";
       } else if (!p.objects.empty()) {
         int m1 = head_match(object, p.objects), m2 = m1 ? 0 : head_match(c.object2, p.objects);
         if (m1) matched = object;
         else if (m2) matched = c.object2;
-        else why = object == kNone ? "needs an object" : "the object '" + lemma(a_.phrases[object].head) + "' is not one of its";
+        else why = !trace_ || object == kNone ? "needs an object" : "the object '" + lemma(a_.phrases[object].head) + "' is not one of its";
         bonus = std::max(m1, m2) - 1;
       }
       if (why.empty()) {
@@ -484,20 +495,21 @@ class ArticleCoder {
           for (const PrepObject& po : c.preps)
             if (!met && po.phrase != kNone && prep(po.prep) == cond.first && head_in(po.phrase, cond.second)) met = true;
           if (!met) {
-            why = "needs '" + cond.first + "' with one of its nouns";
+            why = trace_ ? "needs '" + cond.first + "' with one of its nouns" : "condition";
             break;
           }
         }
       }
       if (!why.empty()) {
-        trace("  candidate " + events_.origin(p) + " " + (p.code.empty() ? ":" + p.reversed_code : p.code) + ": " + why);
+        if (trace_) trace("  candidate " + events_.origin(p) + " " + (p.code.empty() ? ":" + p.reversed_code : p.code) + ": " + why);
         continue;
       }
       // The most specific wins; among equals, one whose target slot the clause fills.
       bool target_slot = (p.objects.empty() && object != kNone) || prep_object(c, p.target_preps) != nullptr;
       int score = 4 * p.specificity() + 2 * bonus + (target_slot ? 1 : 0);
-      trace("  candidate " + events_.origin(p) + " " + (p.code.empty() ? ":" + p.reversed_code : p.code) +
-            ": matches (score " + std::to_string(score) + ")");
+      if (trace_)
+        trace("  candidate " + events_.origin(p) + " " + (p.code.empty() ? ":" + p.reversed_code : p.code) +
+              ": matches (score " + std::to_string(score) + ")");
       if (score > best_score) {
         best_score = score;
         best = {&p, matched};
@@ -752,7 +764,7 @@ class ArticleCoder {
   void code_clause(uint32_t ci) {
     const Clause& c = a_.clauses[ci];
     const VerbGroup& vg = a_.verbs[c.verb];
-    std::string name = clause_name(ci);
+    std::string name = trace_ ? clause_name(ci) : std::string();
     if (vg.copula) return trace(name + ": a copula, not an event");
     if (hypothetical(c)) return trace(name + ": a condition or a denial, not asserted");
     Framing framing = Framing::kNone;
@@ -928,7 +940,7 @@ class ArticleCoder {
   void code_obligation(uint32_t ci) {
     const Clause& c = a_.clauses[ci];
     const Clause& parent = a_.clauses[c.parent];
-    std::string name = clause_name(ci);
+    std::string name = trace_ ? clause_name(ci) : std::string();
     ClauseMatch m = match_clause(c);
     std::string code = "100";
     if (m.choice.pattern) {
@@ -1111,6 +1123,8 @@ class ArticleCoder {
   const Matcher& resolver_matcher_;
   ActorResolver resolver_;
   std::vector<CodingNote>* trace_;
+  mutable std::vector<std::string> lemma_cache_;
+  mutable std::vector<bool> lemma_done_;
   std::vector<Mention> memory_;
   std::vector<Event> sentence_events_;
   uint32_t sentence_ = 0;

@@ -137,7 +137,7 @@ void Matcher::add_name(uint32_t entry, uint32_t name_index, const std::string& r
     node = it->second;
   }
   if (stem) {
-    stems_[node].emplace_back(pieces.back(), term);
+    stems_[stem_key(node, pieces.back())].emplace_back(pieces.back(), term);
     return;
   }
   pending_.emplace_back(node, term);
@@ -198,10 +198,14 @@ void Matcher::match(std::string_view text, std::span<const Token> tokens, uint32
       if (consumed == best_end) best.push_back(&t);
     };
     for (size_t q = p; q < ids.size(); ++q) {
-      if (!stems_.empty()) {
-        if (auto st = stems_.find(node); st != stems_.end()) {
+      if (!stems_.empty() && token_ends_at(q)) {
+        // Stems are filed under their first two bytes (one-byte stems under one).
+        for (size_t prefix : {size_t{2}, size_t{1}}) {
+          if (piece_text[q].size() < prefix) continue;
+          auto st = stems_.find(stem_key(node, std::string_view(piece_text[q]).substr(0, prefix)));
+          if (st == stems_.end()) continue;
           for (const auto& [stem, term] : st->second)
-            if (token_ends_at(q) && piece_text[q].compare(0, stem.size(), stem) == 0) consider(term, q - p + 1);
+            if (piece_text[q].compare(0, stem.size(), stem) == 0) consider(term, q - p + 1);
         }
       }
       if (ids[q] == 0) break;
@@ -226,6 +230,13 @@ void Matcher::match(std::string_view text, std::span<const Token> tokens, uint32
     }
     p += best_end;
   }
+}
+
+uint64_t Matcher::stem_key(uint32_t node, std::string_view stem) {
+  uint64_t key = static_cast<uint64_t>(node) << 24;
+  if (!stem.empty()) key |= static_cast<uint64_t>(static_cast<unsigned char>(stem[0])) << 8;
+  if (stem.size() >= 2) key |= static_cast<unsigned char>(stem[1]) | (uint64_t{1} << 16);
+  return key;
 }
 
 }  // namespace dyad

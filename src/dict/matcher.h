@@ -73,8 +73,10 @@ class Matcher {
   std::vector<Node> nodes_;
   std::vector<std::pair<uint32_t, Terminal>> pending_;  // (node, terminal) while building
   std::vector<Terminal> terminals_;
-  // Legacy stems (TABARI names without a final '_'): (node << 32 | 0) -> stems ending there.
-  std::unordered_map<uint32_t, std::vector<std::pair<std::string, Terminal>>> stems_;
+  // Legacy stems (TABARI names without a final '_'), by the trie node before them and their
+  // first one or two bytes (stem_key) -> the stems.
+  static uint64_t stem_key(uint32_t node, std::string_view stem);
+  std::unordered_map<uint64_t, std::vector<std::pair<std::string, Terminal>>> stems_;
 };
 
 }  // namespace dyad
