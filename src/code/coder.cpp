@@ -1047,15 +1047,19 @@ class ArticleCoder {
       country = a.country;
     }
     if (country.empty()) return;
-    for (Event& e : sentence_events_)
-      for (std::optional<Actor>* side : {&e.source, &e.target})
-        if (bare(*side)) {
-          Actor& a = **side;
-          a.code = country + a.code;
-          split_actor_code(a.code, a.country, a.roles);
-          e.note += std::string(e.note.empty() ? "" : "; ") + "country from the sentence";
-          e.confidence = std::max(0.05, e.confidence - 0.1);
-        }
+    for (Event& e : sentence_events_) {
+      // Both sides bare ("the Treasury imposed sanctions on 16 officials"): the place the
+      // sentence names is the source's; the target may be anyone's.
+      bool both = bare(e.source) && bare(e.target);
+      for (std::optional<Actor>* side : {&e.source, &e.target}) {
+        if (!bare(*side) || (both && side == &e.target)) continue;
+        Actor& a = **side;
+        a.code = country + a.code;
+        split_actor_code(a.code, a.country, a.roles);
+        e.note += std::string(e.note.empty() ? "" : "; ") + "country from the sentence";
+        e.confidence = std::max(0.05, e.confidence - 0.1);
+      }
+    }
     // Placing may make both sides one actor.
     std::erase_if(sentence_events_, [](const Event& e) { return e.source && e.target && e.source->code == e.target->code; });
   }

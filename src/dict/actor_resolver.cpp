@@ -84,6 +84,24 @@ bool ActorResolver::title_before(const Doc& doc, uint32_t token) const {
 // a capitalised word that is not a place qualifier and does not start the sentence ("Judge
 // Alejandro Rivera").
 bool ActorResolver::in_personal_name(const Doc& doc, const Matcher::Match& m) const {
+  // "Salem Gheriani, an adviser": a first name before a surname that no dictionary knows.
+  if (m.end_token < doc.tokens.size() && matcher_.english()) {
+    const Token& next = doc.tokens[m.end_token];
+    std::string low(doc.text_of(next));
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool name_like = next.kind == TokenKind::kWord && next.has(token_flags::kUpperInitial) &&
+                     !next.has(token_flags::kAllCaps) &&
+                     std::none_of(matches_.begin(), matches_.end(),
+                                  [&](const Matcher::Match& o) { return o.first_token == m.end_token; });
+    if (name_like) {
+      bool common = false;
+      for (const auto& tc : matcher_.english()->lexicon(low)) common |= tc.tag != Pos::NNP && tc.tag != Pos::NNPS;
+      static constexpr std::array<std::string_view, 19> kTime = {
+          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+          "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"};
+      if (!common && std::find(kTime.begin(), kTime.end(), low) == kTime.end()) return true;
+    }
+  }
   if (m.first_token == 0) return false;
   if (title_before(doc, m.first_token)) return true;
   const Token& prev = doc.tokens[m.first_token - 1];
