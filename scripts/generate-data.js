@@ -29,11 +29,13 @@ alpha2to3.XK = 'KSV';
 // Names two countries share: who gets them.
 const contested = { Dominican: 'DOM', Dominicans: 'DOM', Congolese: 'COD', Guinean: 'GIN', Guineans: 'GIN',
                     Samoan: 'WSM', Samoans: 'WSM', Virgin: null, 'Virgin Islander': null, 'Virgin Islanders': null,
-                    Nigerien: 'NER', American: 'USA', Americans: 'USA', Korean: null, Irish: 'IRL' };
-// Capitals too ambiguous to stand for a government on their own.
+                    Nigerien: 'NER', American: 'USA', Americans: 'USA', Korean: null, Irish: 'IRL',
+                    Congo: 'COD' };  // news use; "Republic of the Congo" stays COG
 // Alternative spellings that are ordinary words or surnames in English news.
 const skipAlt = new Set(['Island', 'Mann']);
-const skipCapital = new Set(['Victoria', 'Kingston', 'Hamilton', 'Georgetown', 'King Edward Point', 'Adamstown',
+// Capitals too ambiguous to stand for a government on their own (and Washington, written in
+// countries_extra.txt with its usual spellings).
+const skipCapital = new Set(['Washington D.C.', 'Victoria', 'Kingston', 'Hamilton', 'Georgetown', 'King Edward Point', 'Adamstown',
                              'Jamestown', 'Kingstown', 'Longyearbyen', 'Avarua', 'Alofi', 'Flying Fish Cove',
                              'West Island', 'The Valley', 'Plymouth', 'Basse-Terre', 'Saint-Denis',
                              'Road Town', 'Charlotte Amalie', 'Douglas', 'Saint Helier', 'Saint Peter Port',

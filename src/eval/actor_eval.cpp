@@ -50,7 +50,11 @@ ActorScores score_actors(const std::vector<ActorCase>& cases, ActorResolver& res
     resolver.resolve(doc, 0, static_cast<uint32_t>(doc.tokens.size()), found);
     std::string got = found.empty() ? "" : found.front().code;
     ++s.total;
-    if (got.size() >= 3 && c.gold.size() >= 3 && got.compare(0, 3, c.gold, 0, 3) == 0) ++s.correct;
+    // Legacy codes in the 2016 gold, mapped as ../shared/tools/score_plover_gsr.py maps them.
+    std::string gold3 = c.gold.substr(0, 3);
+    if (gold3 == "JAP") gold3 = "JPN";
+    if (gold3 == "ITL") gold3 = "ITA";
+    if (got.size() >= 3 && gold3.size() == 3 && got.compare(0, 3, gold3) == 0) ++s.correct;
     else s.misses.push_back({c, got});
   }
   return s;
