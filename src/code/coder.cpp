@@ -329,11 +329,16 @@ class ArticleCoder {
           break;
         }
     }
-    for (const Actor& a : r.actors) remember(a, r.coreference);
+    // "U.N. Secretary-General Kofi Annan": a name no dictionary knows, after the title that
+    // resolved; "he" may refer to it.
+    const NounPhrase& head_np = a_.phrases[p];
+    bool unknown_name = is_proper(a_.tags[head_np.head]) && r.actors.size() == 1 &&
+                        (head_np.head < r.actors[0].first_token || head_np.head >= r.actors[0].end_token);
+    for (const Actor& a : r.actors) remember(a, r.coreference, unknown_name);
     return r;
   }
 
-  void remember(const Actor& a, bool coreference) {
+  void remember(const Actor& a, bool coreference, bool person_like = false) {
     if (coreference) return;
     for (const Mention& m : memory_)
       if (m.sentence == sentence_ && m.actor.first_token == a.first_token && m.actor.code == a.code) return;
@@ -345,6 +350,7 @@ class ArticleCoder {
       m.person = k == EntryKind::kPerson;
       m.org = k == EntryKind::kOrg;
     }
+    if (person_like) m.person = true;
     memory_.push_back(std::move(m));
   }
 

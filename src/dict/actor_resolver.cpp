@@ -30,6 +30,12 @@ bool is_title(std::string_view w) {
   return std::find(kTitles.begin(), kTitles.end(), t) != kTitles.end();
 }
 
+std::string lower_word(const Doc& doc, uint32_t token) {
+  std::string w(doc.text_of(doc.tokens[token]));
+  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return w;
+}
+
 // Capitalised words that start place names rather than personal names ("West Mosul").
 bool place_qualifier(std::string_view w) {
   static constexpr std::array<std::string_view, 22> kWords = {
@@ -170,6 +176,8 @@ void ActorResolver::resolve(const Doc& doc, uint32_t first, uint32_t end, std::v
       if (name_goes_on || (!persons_seen_.count(m.entry) && !title_before(doc, m.first_token))) continue;
     }
     if (e.kind == EntryKind::kCity && in_personal_name(doc, m)) continue;  // "Judge Alejandro Rivera"
+    // "ethnic Albanians" in Macedonia are not Albania.
+    if (e.kind == EntryKind::kCountry && m.first_token > 0 && lower_word(doc, m.first_token - 1) == "ethnic") continue;
     if (e.kind == EntryKind::kPerson && !m.surname) persons_seen_.insert(m.entry);
     if (e.kind == EntryKind::kAgent) {
       agents.push_back(&m);
