@@ -19,6 +19,14 @@ inline bool have_shared() { return std::filesystem::exists(DYAD_SHARED_DIR); }
       GTEST_SKIP() << "needs ../shared beside the repository (not part of a user's clone)"; \
   } while (0)
 
+// A table case's name as a test name: letters and digits, the rest '_'.
+template <typename Case>
+std::string case_name(const ::testing::TestParamInfo<Case>& info) {
+  std::string n;
+  for (char ch : info.param.name) n.push_back(std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_');
+  return n;
+}
+
 inline std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream ss;

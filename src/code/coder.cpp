@@ -1,5 +1,7 @@
 #include "code/coder.h"
 
+#include "base/strings.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -12,11 +14,7 @@
 namespace dyad {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return ascii_lower(s); }
 
 bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
   return std::find(list.begin(), list.end(), w) != list.end();

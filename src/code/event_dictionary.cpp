@@ -10,22 +10,12 @@
 #include <sstream>
 
 #include "base/error.h"
+#include "base/strings.h"
 
 namespace dyad {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(" \t\r");
-  return s.substr(b, e - b + 1);
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return ascii_lower(s); }
 
 std::vector<std::string> split_list(std::string_view s, char sep = '|') {
   std::vector<std::string> out;
@@ -41,11 +31,9 @@ std::vector<std::string> split_list(std::string_view s, char sep = '|') {
 }
 
 std::string read_whole(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open dictionary");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  auto text = read_whole_file(path);
+  if (!text) throw InputError(path + ": cannot open dictionary");
+  return std::move(*text);
 }
 
 bool is_cameo_code(std::string_view c) {
@@ -142,17 +130,10 @@ class EventLoader {
     uint32_t number = 0;
     while (std::getline(in, raw)) {
       ++number;
-      std::string_view line = raw;
-      for (size_t i = 0; i < line.size(); ++i)
-        if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
-          line = line.substr(0, i);
-          break;
-        }
-      line = trim(line);
-      if (line.empty()) continue;
-      size_t sp = line.find_first_of(" \t");
-      std::string_view kw = line.substr(0, sp);
-      std::string_view rest = sp == std::string_view::npos ? "" : trim(line.substr(sp));
+      auto parts = split_native_line(raw);
+      if (!parts) continue;
+      auto [kw, rest] = *parts;
+      size_t sp = 0;
       if (kw == "include") {
         std::string target = (std::filesystem::path(dir) / std::string(rest)).string();
         if (std::filesystem::exists(target)) load(target, DictFormat::kNative);

@@ -2,6 +2,7 @@
 // A set of dictionary entries loaded from files in any supported format, with the files they
 // came from (for `file:line` provenance) and a report of what each file gave and refused.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,13 @@ class Dictionary {
   std::vector<Entry> entries_;
   std::vector<std::string> files_;
 };
+
+// A line of a native dictionary file without its comment ('#' at the start or after white
+// space): its first word and the rest, trimmed. Nothing for blank and comment-only lines.
+struct NativeLine {
+  std::string_view keyword, rest;
+};
+std::optional<NativeLine> split_native_line(std::string_view raw);
 
 // Guesses the format of a dictionary file from its name and first lines.
 DictFormat detect_dict_format(std::string_view path, std::string_view head);

@@ -10,24 +10,16 @@
 #include <sstream>
 
 #include "base/error.h"
+#include "base/strings.h"
 #include "dict/dictionary.h"
 
 namespace dyad {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(" \t\r");
-  return s.substr(b, e - b + 1);
-}
-
 std::string read_whole(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open dictionary");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  auto text = read_whole_file(path);
+  if (!text) throw InputError(path + ": cannot open dictionary");
+  return std::move(*text);
 }
 
 template <typename F>
@@ -158,6 +150,20 @@ DictFormat detect_dict_format(std::string_view path, std::string_view head) {
   return DictFormat::kPetrarch;
 }
 
+std::optional<NativeLine> split_native_line(std::string_view raw) {
+  std::string_view line = raw;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
+      line = line.substr(0, i);
+      break;
+    }
+  }
+  line = trim(line);
+  if (line.empty()) return std::nullopt;
+  size_t space = line.find_first_of(" \t");
+  return NativeLine{line.substr(0, space), space == std::string_view::npos ? std::string_view() : trim(line.substr(space))};
+}
+
 std::string Dictionary::default_path() {
   if (const char* env = std::getenv("DYAD_DICT")) return env;
   return std::string(DYAD_DATA_DIR) + "/dict/default.txt";
@@ -232,19 +238,9 @@ class DictionaryLoader {
   void native(const std::string& path, const std::string& text, uint32_t file, LoadReport& report) {
     std::string dir = std::filesystem::path(path).parent_path().string();
     for_each_line(text, [&](std::string_view raw, uint32_t number) {
-      std::string_view line = raw;
-      // A comment starts at '#' at the start of the line or after white space.
-      for (size_t i = 0; i < line.size(); ++i) {
-        if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
-          line = line.substr(0, i);
-          break;
-        }
-      }
-      line = trim(line);
-      if (line.empty()) return;
-      size_t space = line.find_first_of(" \t");
-      std::string_view keyword = line.substr(0, space);
-      std::string_view rest = space == std::string_view::npos ? std::string_view() : trim(line.substr(space));
+      auto parts = split_native_line(raw);
+      if (!parts) return;
+      auto [keyword, rest] = *parts;
       if (keyword == "include") {
         if (rest.empty()) return reject(report, number, "include needs a file name", raw);
         std::string target = std::filesystem::path(dir) / std::string(rest);

@@ -8,16 +8,15 @@
 #include <sstream>
 
 #include "base/error.h"
+#include "base/strings.h"
 
 namespace dyad {
 namespace {
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  auto text = read_whole_file(path);
+  if (!text) throw InputError(path + ": cannot open");
+  return std::move(*text);
 }
 
 // name="value" pairs of an XML start tag's attribute text (double quotes only, as the shared

@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "base/strings.h"
 #include "ingest/reader_impl.h"
 
 namespace dyad::ingest_detail {
@@ -30,13 +31,6 @@ std::string attribute(xmlNode* node, const char* name) {
   std::string s(reinterpret_cast<const char*>(v));
   xmlFree(v);
   return s;
-}
-
-std::string_view trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
 }
 
 class PetrarchXmlReader : public ReaderBase {

@@ -62,6 +62,9 @@ enum class ClauseKind : uint8_t {
   kQuote,        // text inside quotation marks with its own verb
 };
 
+// "main", "complement", ... (as `dyad explain` and the test tables write them).
+std::string_view kind_name(ClauseKind k);
+
 struct PrepObject {
   uint32_t prep = 0;  // token of the preposition ("with", "against", "according to": "to")
   int32_t phrase = kNone;

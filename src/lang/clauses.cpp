@@ -782,6 +782,19 @@ bool is_intent_verb(std::string_view l) {
                 "schedule", "set", "commit", "decline", "reject"});
 }
 
+std::string_view kind_name(ClauseKind k) {
+  switch (k) {
+    case ClauseKind::kMain: return "main";
+    case ClauseKind::kComplement: return "complement";
+    case ClauseKind::kSubordinate: return "subordinate";
+    case ClauseKind::kRelative: return "relative";
+    case ClauseKind::kInfinitival: return "infinitival";
+    case ClauseKind::kParticipial: return "participial";
+    case ClauseKind::kQuote: return "quote";
+  }
+  return "?";
+}
+
 void ClauseFinder::find(std::string_view text, std::span<const Token> tokens, const Sentence& s, Analysis& a) const {
   SentenceClauses(text, tokens, s, a).run();
 }

@@ -1,5 +1,7 @@
 #include "lang/tagger.h"
 
+#include "base/strings.h"
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -24,11 +26,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string lower(std::string_view w) {
-  std::string s(w);
-  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return s;
-}
+std::string lower(std::string_view w) { return ascii_lower(w); }
 
 std::string title(std::string_view w) {
   std::string s = lower(w);

@@ -10,19 +10,6 @@
 namespace dyad {
 namespace {
 
-std::string_view kind_name(ClauseKind k) {
-  switch (k) {
-    case ClauseKind::kMain: return "main";
-    case ClauseKind::kComplement: return "complement";
-    case ClauseKind::kSubordinate: return "subordinate";
-    case ClauseKind::kRelative: return "relative";
-    case ClauseKind::kInfinitival: return "infinitival";
-    case ClauseKind::kParticipial: return "participial";
-    case ClauseKind::kQuote: return "quote";
-  }
-  return "?";
-}
-
 std::string_view tense_name(Tense t) {
   switch (t) {
     case Tense::kPresent: return "present";

@@ -85,12 +85,7 @@ TEST_P(CodingCase, CodesExactlyTheExpectedEvents) {
   EXPECT_EQ(got, c.expected) << "coding_cases.txt:" << c.line << ": " << c.text << "\n  coder's reasoning:\n" << trace;
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, CodingCase, ::testing::ValuesIn(load_cases()),
-                         [](const ::testing::TestParamInfo<Case>& info) {
-                           std::string n;
-                           for (char ch : info.param.name) n.push_back(std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_');
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Table, CodingCase, ::testing::ValuesIn(load_cases()), testing::case_name<Case>);
 
 }  // namespace
 }  // namespace dyad

@@ -102,18 +102,7 @@ class View {
   const Analysis& a_;
 };
 
-std::string kind_of(ClauseKind k) {
-  switch (k) {
-    case ClauseKind::kMain: return "main";
-    case ClauseKind::kComplement: return "complement";
-    case ClauseKind::kSubordinate: return "subordinate";
-    case ClauseKind::kRelative: return "relative";
-    case ClauseKind::kInfinitival: return "infinitival";
-    case ClauseKind::kParticipial: return "participial";
-    case ClauseKind::kQuote: return "quote";
-  }
-  return "?";
-}
+std::string kind_of(ClauseKind k) { return std::string(kind_name(k)); }
 
 // Checks one "clause:" line; returns the problems found.
 std::string check_clause(const View& v, const std::string& spec) {
@@ -232,13 +221,7 @@ TEST_P(RolesCases, MatchesTable) {
   }
 }
 
-std::string case_name(const ::testing::TestParamInfo<Case>& info) {
-  std::string n;
-  for (char ch : info.param.name) n.push_back(std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_');
-  return n;
-}
-
-INSTANTIATE_TEST_SUITE_P(Table, RolesCases, ::testing::ValuesIn(load_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(Table, RolesCases, ::testing::ValuesIn(load_cases()), testing::case_name<Case>);
 
 TEST(RolesTable, HasCases) { EXPECT_GE(load_cases().size(), 60u); }
 

@@ -109,13 +109,7 @@ TEST_P(SegmentationCases, MatchesTable) {
   }
 }
 
-std::string case_name(const ::testing::TestParamInfo<Case>& info) {
-  std::string n;
-  for (char ch : info.param.name) n.push_back(std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_');
-  return n;
-}
-
-INSTANTIATE_TEST_SUITE_P(Table, SegmentationCases, ::testing::ValuesIn(load_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(Table, SegmentationCases, ::testing::ValuesIn(load_cases()), testing::case_name<Case>);
 
 TEST(SegmentationTable, HasEnoughCases) { EXPECT_GE(load_cases().size(), 60u); }
 
