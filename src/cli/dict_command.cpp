@@ -93,7 +93,7 @@ Command add_dict_command(CLI::App& app) {
                   auto rep = dict.load(file, f, r);
                   bool events_too = !rep.empty() && (rep.front().format == DictFormat::kNative ||
                                                      rep.front().role == DictRole::kVerbs);
-                  if (events_too && load->parsed()) {
+                  if (events_too && (load->parsed() || convert->parsed())) {
                     load_events(file, rep.front().format);
                     if (rep.front().role == DictRole::kVerbs) rep.erase(rep.begin());  // reported as patterns
                   }
@@ -151,6 +151,9 @@ Command add_dict_command(CLI::App& app) {
               if (convert->parsed()) {
                 std::filesystem::create_directories(*out_dir);
                 for (size_t fi = 0; fi < dict.files().size(); ++fi) {
+                  if (std::none_of(dict.entries().begin(), dict.entries().end(),
+                                   [&](const Entry& e) { return e.file == fi; }))
+                    continue;  // nothing of it is an actor entry (a verb file)
                   std::string base = std::filesystem::path(dict.files()[fi]).filename().string();
                   std::string target = (std::filesystem::path(*out_dir) / (base + ".txt")).string();
                   std::ofstream out(target);
@@ -163,6 +166,20 @@ Command add_dict_command(CLI::App& app) {
                     ++n;
                   }
                   fmt::print("{} -> {} ({} entries)\n", dict.files()[fi], target, n);
+                }
+                // Event patterns (PETRARCH CAMEO and TABARI .verbs files), synonym sets written out.
+                for (size_t fi = 0; fi < events.files().size(); ++fi) {
+                  size_t n = 0;
+                  for (const EventPattern& p : events.patterns()) n += p.file == fi;
+                  if (n == 0) continue;
+                  std::string base = std::filesystem::path(events.files()[fi]).filename().string();
+                  std::string target = (std::filesystem::path(*out_dir) / (base + ".txt")).string();
+                  std::ofstream out(target);
+                  if (!out) throw OutputError(target + ": cannot create");
+                  out << "# Converted by dyad dict convert from " << events.files()[fi] << " (format: docs/events.md)\n";
+                  for (const EventPattern& p : events.patterns())
+                    if (p.file == fi) out << native_pattern_line(p) << "  # " << base << ":" << p.line << "\n";
+                  fmt::print("{} -> {} ({} event patterns)\n", events.files()[fi], target, n);
                 }
                 return exit_code::kOk;
               }

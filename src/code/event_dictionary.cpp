@@ -437,6 +437,24 @@ class EventLoader {
   std::set<std::string> seen_;
 };
 
+std::string native_pattern_line(const EventPattern& p) {
+  auto list = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& w : v) out += (out.empty() ? "" : " | ") + w;
+    return out;
+  };
+  std::string code = p.null_event ? "---" : p.code.empty() ? ":" + p.reversed_code : p.code;
+  std::string line = fmt::format("{} {:<5} ", p.nominal ? "noun" : "verb", code);
+  for (size_t i = 0; i < p.words.size(); ++i)
+    line += (i ? " | " : "") + p.words[i] + (p.particle.empty() ? "" : " +" + p.particle);
+  if (!p.objects.empty()) line += " = " + list(p.objects);
+  if (!p.target_preps.empty()) line += " @ " + list(p.target_preps);
+  for (const auto& [prep, nouns] : p.conditions) line += " & " + prep + ":" + list(nouns);
+  if (p.notarget || p.mutual)
+    line += std::string(" !") + (p.notarget ? " notarget" : "") + (p.mutual ? " mutual" : "");
+  return line;
+}
+
 uint32_t EventDictionary::file_id(const std::string& raw) {
   std::string path = std::filesystem::path(raw).lexically_normal().string();
   std::string data = std::filesystem::path(DYAD_DATA_DIR).lexically_normal().string() + "/";

@@ -32,6 +32,9 @@ struct EventPattern {
   }
 };
 
+// The pattern as one line of the native format (docs/events.md), for dyad dict convert.
+std::string native_pattern_line(const EventPattern& p);
+
 class EventDictionary {
  public:
   // Loads event patterns (following includes); kAuto detects native/PETRARCH/TABARI.

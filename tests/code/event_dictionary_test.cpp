@@ -105,6 +105,34 @@ TEST(EventDictionary, ReadsPetrarchVerbBlocks) {
   EXPECT_TRUE(currency);
 }
 
+TEST(EventDictionary, ConvertedPatternsReadBackTheSame) {
+  testing::TempDir dir;
+  std::string legacy = dir.file("CAMEO.test.txt",
+                                "--- MEET  [040] ---\nMEET\n- * (WITH LEADERS) [036]\n- * RUN-OFF [---]\n"
+                                "--- PULL  [---] ---\nPULL_OUT\n- * (FROM) [0874]\n"
+                                "--- FACE  [---] ---\nFACE\n- * CALLS [:020]\n");
+  EventDictionary a;
+  a.load(legacy, DictFormat::kPetrarch);
+  std::string native;
+  for (const auto& p : a.patterns()) native += native_pattern_line(p) + "\n";
+  EventDictionary b;
+  auto reports = b.load(dir.file("native.txt", native), DictFormat::kNative);
+  ASSERT_EQ(reports.front().rejected.size(), 0u) << native;
+  ASSERT_EQ(a.patterns().size(), b.patterns().size()) << native;
+  for (size_t i = 0; i < a.patterns().size(); ++i) {
+    const EventPattern &x = a.patterns()[i], &y = b.patterns()[i];
+    EXPECT_EQ(native_pattern_line(x), native_pattern_line(y));
+    EXPECT_EQ(x.code, y.code);
+    EXPECT_EQ(x.reversed_code, y.reversed_code);
+    EXPECT_EQ(x.null_event, y.null_event);
+    EXPECT_EQ(x.words, y.words);
+    EXPECT_EQ(x.particle, y.particle);
+    EXPECT_EQ(x.objects, y.objects);
+    EXPECT_EQ(x.target_preps, y.target_preps);
+    EXPECT_EQ(x.conditions, y.conditions);
+  }
+}
+
 TEST(EventDictionary, DefaultDictionariesLoadCleanlyAndReachEveryCode) {
   std::vector<LoadReport> reports;
   auto d = CodingDictionaries::load(DictionarySources{}, &reports);
