@@ -142,6 +142,7 @@ struct Mention {
 struct Resolved {
   std::vector<Actor> actors;
   bool coreference = false;
+  bool implied = false;  // not named in the text: inferred by a rule (the event's note says which)
 };
 
 // One article's coding: the resolver and the coreference memory live as long as the article.
@@ -844,6 +845,20 @@ class ArticleCoder {
     }
     if (slots.target.actors.empty() && (framing == Framing::kThreaten || code.rfind("13", 0) == 0))
       slots.target = conditional_subjects(ci);  // "threatened to ban voting if Hamas ran"
+    if (slots.target.actors.empty() && code.rfind("14", 0) == 0 && slots.source.actors.size() == 1 &&
+        !slots.source.actors[0].country.empty() &&
+        (slots.source.actors[0].roles.empty() || slots.source.actors[0].roles[0] != "GOV")) {
+      // A protest that names no one it is against is against its own government ("Egyptian
+      // demonstrators rioted").
+      Actor government = slots.source.actors[0];
+      government.code = government.country + "GOV";
+      split_actor_code(government.code, government.country, government.roles);
+      government.entry = -1;
+      government.agent = -1;
+      government.span = {government.span.begin, government.span.begin};  // named nowhere: an empty span
+      slots.target.actors.push_back(government);
+      slots.target.implied = true;
+    }
     slots.trigger = {doc_.tokens[vg.head].begin, doc_.tokens[trigger_end].end};
     // No source ("three civilians were killed in Baghdad"): the event stands on its target.
     if (slots.source.actors.empty() && (slots.target.actors.empty() || !options_.allow_missing_source))
@@ -858,6 +873,7 @@ class ArticleCoder {
       if (framed != code) note = how + ": " + framing_word;
       code = framed;
     }
+    if (slots.target.implied) note += std::string(note.empty() ? "" : "; ") + "target: own government (protest)";
     std::optional<Actor> speaker;
     if (c.attributed_to != kNone) {
       Resolved r = resolve_phrase(c.attributed_to);
