@@ -456,6 +456,19 @@ class ArticleCoder {
 
   bool head_in(int32_t phrase, const std::vector<std::string>& words) const { return head_match(phrase, words) > 0; }
 
+  // A legacy pattern's words, in order, after the verb group and within the clause.
+  bool sequence_follows(const Clause& c, const VerbGroup& vg, const std::vector<std::vector<std::string>>& seq) const {
+    size_t k = 0;
+    for (uint32_t t = vg.end; t < std::max(c.end, vg.end) && k < seq.size(); ++t) {
+      const std::string& l = lemma(t);
+      std::string w = lower(doc_.text_of(doc_.tokens[t]));
+      if (std::find(seq[k].begin(), seq[k].end(), l) != seq[k].end() ||
+          std::find(seq[k].begin(), seq[k].end(), w) != seq[k].end())
+        ++k;
+    }
+    return k == seq.size();
+  }
+
   const PrepObject* prep_object(const Clause& c, const std::vector<std::string>& preps) const {
     for (const PrepObject& po : c.preps)
       if (po.phrase != kNone && std::find(preps.begin(), preps.end(), prep(po.prep)) != preps.end()) return &po;
@@ -484,6 +497,8 @@ class ArticleCoder {
       int bonus = 0;
       if (p.particle != particle) {
         why = !trace_ ? "particle" : p.particle.empty() ? "the verb has the particle '" + particle + "'" : "needs the particle '" + p.particle + "'";
+      } else if (!p.sequence.empty() && !sequence_follows(c, vg, p.sequence)) {
+        why = "its words do not follow the verb";
       } else if (!p.objects.empty()) {
         int m1 = head_match(object, p.objects), m2 = m1 ? 0 : head_match(c.object2, p.objects);
         if (m1) matched = object;
@@ -580,7 +595,7 @@ class ArticleCoder {
       for (const Actor& tgt : targets) add(reversed ? &tgt : nullptr, reversed ? nullptr : &tgt, code, note);
     for (const Actor& src : sources) {
       if (targets.empty()) {
-        if ((p.mutual || cooperative(code)) && sources.size() > 1) {
+        if ((p.mutual || (cooperative(code) && !p.legacy)) && sources.size() > 1) {
           for (const Actor& other : sources)
             if (&other != &src) add(&src, &other, code, note.empty() ? "mutual" : note + "; mutual");
         } else if (p.notarget || options_.allow_missing_target) {
@@ -729,6 +744,14 @@ class ArticleCoder {
           trigger_end = std::max(trigger_end, po->prep);
       }
     }
+    if (target.actors.empty() && p.legacy) {
+      // Legacy patterns name no slot: the first prepositional object that names an actor.
+      for (const PrepObject& po : c.preps) {
+        if (po.phrase == kNone) continue;
+        target = resolve_phrase(po.phrase);
+        if (!target.actors.empty()) break;
+      }
+    }
     bool of = std::find(p.target_preps.begin(), p.target_preps.end(), "of") != p.target_preps.end();
     if (target.actors.empty() && of) {
       // "called for the release of the journalists": the of-phrase of the object or condition.
@@ -866,6 +889,7 @@ class ArticleCoder {
                    (m.source_phrase == kNone ? " (no subject)" : ""));
 
     std::string note;
+    if (p.legacy) framing = Framing::kAsIs;  // legacy dictionaries spell their intent patterns out
     if (framing == Framing::kIntend || framing == Framing::kThreaten || framing == Framing::kRefuse) {
       std::string how = framing == Framing::kThreaten ? "threaten" : framing == Framing::kRefuse ? "refuse" : "intend";
       std::string framed = intent_code(code, how);
@@ -908,6 +932,7 @@ class ArticleCoder {
         }
       }
       framing = word.empty() ? Framing::kNone : framing_of(word);
+      if (c.has_intent && framing == Framing::kNone) framing = Framing::kIntend;  // "is about to", "is going to"
       if (!c.has_intent && framing != Framing::kAsIs) framing = Framing::kNone;
       // "converged on Lagos to protest", "blockaded Paris to demand": the purpose is itself a
       // protest or demand made by the act.

@@ -259,6 +259,7 @@ class EventLoader {
         p.particle = v.particle;
         if (!v.prep.empty()) p.target_preps = {v.prep};
         p.file = file;
+        p.legacy = true;
         p.line = at;
         d_.patterns_.push_back(std::move(p));
       }
@@ -403,12 +404,13 @@ class EventLoader {
       return {h};
     };
     auto obj = words_of(objects);
-    if (!obj.empty()) {
-      p.objects = head_of(obj);
-      if (p.objects.empty()) {
+    for (const auto& w : obj) {
+      auto alternatives = head_of({w});
+      if (alternatives.empty()) {
         reject(report, number, "undefined synonym set", body);
         return;
       }
+      p.sequence.push_back(std::move(alternatives));
     }
     for (size_t at = after.find('('); at != std::string_view::npos; at = after.find('(', at + 1)) {
       size_t end = after.find(')', at);
@@ -423,6 +425,7 @@ class EventLoader {
       else p.conditions.emplace_back(prep, head_of(ws));
     }
     p.file = file;
+    p.legacy = true;
     p.line = number;
     for (const auto& [lemma, particle] : verbs) {
       EventPattern q = p;

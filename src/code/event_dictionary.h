@@ -24,11 +24,18 @@ struct EventPattern {
   bool notarget = false;
   bool mutual = false;
   bool null_event = false;    // "---": matches (and so wins over less specific patterns) but codes nothing
+  // PETRARCH/TABARI patterns: the words after the verb, in order (gaps allowed), each a list of
+  // alternatives (a synonym set). Matched over the clause after its verb, not on the object head.
+  std::vector<std::vector<std::string>> sequence;
+  // From a PETRARCH/TABARI file: coded as those coders do, with no intent families (their
+  // dictionaries spell them out), the target from the first actor after the verb.
+  bool legacy = false;
   uint32_t file = 0, line = 0;
 
   // How specific the pattern is; the most specific match wins.
   int specificity() const {
-    return (objects.empty() ? 0 : 4) + 2 * static_cast<int>(conditions.size()) + (particle.empty() ? 0 : 1);
+    return (objects.empty() ? 0 : 4) + 2 * static_cast<int>(conditions.size()) + (particle.empty() ? 0 : 1) +
+           static_cast<int>(sequence.size());
   }
 };
 
