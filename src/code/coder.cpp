@@ -586,6 +586,11 @@ class ArticleCoder {
       e.note = std::move(why);
       e.reported_by = speaker;
       e.nominal = nominal;
+      e.legacy = p.legacy;
+      if (p.legacy)  // PETRARCH writes a role without an actor as "---GOV"
+        for (std::optional<Actor>* side : {&e.source, &e.target})
+          if (*side && (*side)->entry < 0 && (*side)->country.empty() && (*side)->code.rfind("---", 0) != 0)
+            (*side)->code = "---" + (*side)->code;
       sentence_events_.push_back(std::move(e));
     };
     const auto& sources = s.source.actors;
@@ -884,7 +889,7 @@ class ArticleCoder {
     }
     slots.trigger = {doc_.tokens[vg.head].begin, doc_.tokens[trigger_end].end};
     // No source ("three civilians were killed in Baghdad"): the event stands on its target.
-    if (slots.source.actors.empty() && (slots.target.actors.empty() || !options_.allow_missing_source))
+    if (slots.source.actors.empty() && (slots.target.actors.empty() || !options_.allow_missing_source || p.legacy))
       return trace(name + ": " + events_.origin(p) + " matched, but no source actor" +
                    (m.source_phrase == kNone ? " (no subject)" : ""));
 
@@ -1077,7 +1082,9 @@ class ArticleCoder {
   // A bare role ("police", "the president", "rebels") takes the country of the sentence when
   // the sentence names exactly one: "Liberian riot police dispersed demonstrators in Monrovia".
   void place_bare_roles() {
-    auto bare = [](const std::optional<Actor>& a) { return a && a->entry < 0 && a->country.empty(); };
+    auto bare = [](const std::optional<Actor>& a) {
+      return a && a->entry < 0 && a->country.empty() && a->code.rfind("---", 0) != 0;
+    };
     if (std::none_of(sentence_events_.begin(), sentence_events_.end(),
                      [&](const Event& e) { return bare(e.source) || bare(e.target); }))
       return;

@@ -26,6 +26,7 @@ struct Event {
   std::optional<Actor> reported_by;  // the speaker when the event is reported speech
   std::string note;             // how the code was derived ("intent: vowed", "visit pair")
   bool nominal = false;         // from a noun trigger rather than the clause's verb
+  bool legacy = false;          // from a PETRARCH/TABARI pattern (coded as those coders do)
   std::string source_rule, target_rule;  // dictionary lines of the actors ("dict/agents.txt:40")
 };
 

@@ -480,7 +480,12 @@ class DictionaryLoader {
       std::string_view t = trim(line);
       if (t.empty()) return;
       if (t[0] == '<') {
-        in_word_list = t.size() > 1 && t[1] != '/';
+        // TABARI's <NOUN> ... </NOUN> sections; any other '<' line is stray markup (PETRARCH's
+        // files have "<! -- ... -->", a comment that is not one) and only itself is skipped.
+        bool tag = t.size() > 2 && t.back() == '>' &&
+                   std::all_of(t.begin() + (t[1] == '/' ? 2 : 1), t.end() - 1,
+                               [](char c) { return std::isupper(static_cast<unsigned char>(c)) || c == '_'; });
+        if (tag) in_word_list = t[1] != '/';
         return;
       }
       if (in_word_list) return;
