@@ -421,10 +421,20 @@ class ArticleCoder {
 
   // Does the phrase's head (with the words before it, for entries of several words: "car
   // bomb") match one of `words`? 0: no, 1: a one-word entry, 2: a longer entry.
-  int head_match(int32_t phrase, const std::vector<std::string>& words) const {
+  int head_match(int32_t phrase, const std::vector<std::string>& words, int depth = 0) const {
     if (phrase == kNone) return 0;
     const NounPhrase& np = a_.phrases[phrase];
     const std::string& h = lemma(np.head);
+    // "700 kg of medicine", "$50,000 worth of goods", "thousands of troops": the quantity's
+    // of-phrase names what it is.
+    if (np.of_phrase != kNone && depth < 2 &&
+        (a_.tags[np.head] == Pos::CD ||
+         one_of(h, {"kg", "kilogram", "ton", "tonne", "tons", "worth", "million", "billion", "thousand", "hundred",
+                    "dozen", "score", "number", "lot", "part", "portion", "shipment", "consignment", "batch", "load",
+                    "amount", "supply", "package", "convoy", "plane-load", "truckload", "unit", "contingent",
+                    "battalion", "brigade", "squad", "group", "team", "body", "bunch", "handful", "couple", "series",
+                    "round", "wave", "set"})))
+      if (int m = head_match(np.of_phrase, words, depth + 1)) return m;
     int best = 0;
     for (const auto& w : words) {
       if (w == "*" || w == h) {

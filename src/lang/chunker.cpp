@@ -229,6 +229,11 @@ class SentenceChunker {
                    ((tag(k) == Pos::RB || tag(k) == Pos::IN) && phrasal(lemma(vg.head), lemma(k))))) {
       vg.particle = static_cast<int32_t>(k);
       vg.end = k + 1;
+      // "handed over 700 kg": "over" opened a quantity phrase ("over 700") but is the particle.
+      if (int32_t p = a_.phrase_of[k]; p != kNone && a_.phrases[p].first == k && a_.phrases[p].head > k) {
+        a_.phrases[p].first = k + 1;
+        a_.phrase_of[k] = kNone;
+      }
     }
     describe(vg);
     a_.verbs.push_back(vg);
