@@ -648,6 +648,13 @@ class ArticleCoder {
   bool hypothetical(const Clause& c) const {
     if (c.subordinator != kNone && one_of(lemma(static_cast<uint32_t>(c.subordinator)), {"if", "unless", "whether", "lest"}))
       return true;
+    // Under a condition ("unless the president agrees to step down"): not asserted either.
+    int32_t up = c.parent;
+    for (int depth = 0; up != kNone && depth < 4; ++depth, up = a_.clauses[up].parent) {
+      const Clause& a = a_.clauses[up];
+      if (a.subordinator != kNone && one_of(lemma(static_cast<uint32_t>(a.subordinator)), {"if", "unless", "whether", "lest"}))
+        return true;
+    }
     if (c.parent != kNone && (c.kind == ClauseKind::kComplement || c.kind == ClauseKind::kParticipial)) {
       const Clause& parent = a_.clauses[c.parent];
       if (one_of(lemma(a_.verbs[parent.verb].head), {"deny", "dismiss", "rule"})) return true;
@@ -685,6 +692,15 @@ class ArticleCoder {
                        "require", "command", "direct", "want"}))
       return kNone;
     return c.parent;
+  }
+
+  bool has_unless(uint32_t ci) const {
+    for (size_t k = ci + 1; k < a_.clauses.size() && a_.clauses[k].first < sentence_end_; ++k) {
+      const Clause& d = a_.clauses[k];
+      if (d.parent == static_cast<int32_t>(ci) && d.subordinator != kNone && lemma(static_cast<uint32_t>(d.subordinator)) == "unless")
+        return true;
+    }
+    return false;
   }
 
   // The subjects of "if"/"unless" clauses under clause ci (or under its infinitives): whom a
@@ -825,6 +841,12 @@ class ArticleCoder {
     }
     if (c.kind == ClauseKind::kInfinitival && c.parent != kNone && a_.verbs[a_.clauses[c.parent].verb].negated)
       negated = true;
+    // "will withdraw its force unless the president arranges a ceasefire": a conditional
+    // intent is a threat.
+    if (framing == Framing::kIntend && has_unless(ci)) {
+      framing = Framing::kThreaten;
+      framing_word = "unless";
+    }
     ClauseMatch m = match_clause(c);
     // "will not accept refugees", "did not lift the ban": withheld cooperation is a rejection
     // (CAMEO 12); any other negated act is no event.
@@ -899,7 +921,9 @@ class ArticleCoder {
     }
     slots.trigger = {doc_.tokens[vg.head].begin, doc_.tokens[trigger_end].end};
     // No source ("three civilians were killed in Baghdad"): the event stands on its target.
-    if (slots.source.actors.empty() && (slots.target.actors.empty() || !options_.allow_missing_source || p.legacy))
+    // Not for participles that describe a noun ("militiamen armed with machetes").
+    if (slots.source.actors.empty() &&
+        (slots.target.actors.empty() || !options_.allow_missing_source || p.legacy || c.kind == ClauseKind::kParticipial))
       return trace(name + ": " + events_.origin(p) + " matched, but no source actor" +
                    (m.source_phrase == kNone ? " (no subject)" : ""));
 

@@ -389,6 +389,11 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
     Pos before_verb = verb_before(i);
     if (w == "tear" && i + 1 < n && (word(i + 1) == "gas" || word(i + 1) == "gassed")) {
       tags[i] = Pos::NN;  // "tear gas"
+    } else if ((tags[i] == Pos::VBN || tags[i] == Pos::VBD) && prev == Pos::DT && !is_noun(next) &&
+               !is_adjective(next) && next != Pos::CD && (w == "wounded" || w == "injured" || w == "dead" ||
+                                                          w == "displaced" || w == "accused" || w == "detained" ||
+                                                          w == "missing" || w == "deceased" || w == "arrested")) {
+      tags[i] = Pos::NNS;  // "evacuated the wounded": people, not a verb
     } else if (w == "that" && is_verb(prev) && (tags[i] == Pos::DT || tags[i] == Pos::WDT)) {
       tags[i] = Pos::IN;  // "said that police ...": a complementiser after a verb
     } else if ((before_verb == Pos::MD || before_verb == Pos::TO) && (is_noun(tags[i]) || tags[i] == Pos::VBP) &&
