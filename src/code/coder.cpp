@@ -256,6 +256,12 @@ class ArticleCoder {
         std::vector<Actor> wider;
         if (found.empty()) {
           if (depth < 2) resolve_member(a_.phrase_of[t + 1], wider, depth + 1);  // "the town of Samarra"
+          // A capital here is a place, not its government ("power lines near Kabul").
+          for (Actor& a : wider)
+            if (a.entry >= 0 && resolver_.dictionary().entries()[a.entry].kind == EntryKind::kCapital) {
+              a.code = a.country;
+              split_actor_code(a.code, a.country, a.roles);
+            }
         } else {
           resolve_range(first, a_.phrases[a_.phrase_of[t + 1]].end, wider);
         }
@@ -694,6 +700,36 @@ class ArticleCoder {
     return c.parent;
   }
 
+  // Material acts whose target may be the country of the place they happen in: aid, material
+  // cooperation, investigation, force posture, sanctions, coercion, violence, and threats of them.
+  static bool place_targeted(const std::string& code, Framing framing) {
+    if (code.size() < 2) return false;
+    std::string root = code.substr(0, 2);
+    return one_of(root, {"06", "07", "09", "15", "16", "17", "18", "19", "20"}) ||
+           (root == "13" && framing == Framing::kThreaten);
+  }
+
+  // The country of a place named by an "in/into/at/near/on" phrase of the clause.
+  std::optional<Actor> place_in(const Clause& c, uint32_t after) {
+    for (const PrepObject& po : c.preps) {
+      if (po.phrase == kNone || po.prep < after || !one_of(prep(po.prep), {"in", "into", "at", "near", "inside", "across", "on", "to"}))
+        continue;
+      std::vector<Actor> found;
+      resolve_member(po.phrase, found);
+      for (const Actor& a : found) {
+        if (a.entry < 0 || a.country.empty()) continue;
+        EntryKind k = resolver_.dictionary().entries()[a.entry].kind;
+        if (k != EntryKind::kCountry && k != EntryKind::kCapital && k != EntryKind::kRegion && k != EntryKind::kCity) continue;
+        Actor place = a;
+        place.code = a.country;
+        split_actor_code(place.code, place.country, place.roles);
+        place.agent = -1;
+        return place;
+      }
+    }
+    return std::nullopt;
+  }
+
   bool has_unless(uint32_t ci) const {
     for (size_t k = ci + 1; k < a_.clauses.size() && a_.clauses[k].first < sentence_end_; ++k) {
       const Clause& d = a_.clauses[k];
@@ -891,6 +927,7 @@ class ArticleCoder {
     }
 
     Slots slots;
+    bool place_note = false;
     slots.source = resolve_phrase(m.source_phrase);
     uint32_t trigger_end = std::max<uint32_t>(vg.head, vg.particle == kNone ? 0 : static_cast<uint32_t>(vg.particle));
     slots.target = find_target(c, m, trigger_end);
@@ -905,6 +942,15 @@ class ArticleCoder {
     }
     if (slots.target.actors.empty() && (framing == Framing::kThreaten || code.rfind("13", 0) == 0))
       slots.target = conditional_subjects(ci);  // "threatened to ban voting if Hamas ran"
+    if (slots.target.actors.empty() && !p.legacy && place_targeted(code, framing)) {
+      // "blew up power lines leading into Kabul", "suspended aid deliveries in Baghdad": an act
+      // on a place that names no one is against (or for) the country it is in.
+      if (auto place = place_in(c, trigger_end)) {
+        slots.target.actors.push_back(*place);
+        slots.target.implied = true;
+        place_note = true;
+      }
+    }
     if (slots.target.actors.empty() && code.rfind("14", 0) == 0 && slots.source.actors.size() == 1 &&
         !slots.source.actors[0].country.empty() &&
         (slots.source.actors[0].roles.empty() || slots.source.actors[0].roles[0] != "GOV")) {
@@ -936,7 +982,9 @@ class ArticleCoder {
       if (framed != code) note = how + ": " + framing_word;
       code = framed;
     }
-    if (slots.target.implied) note += std::string(note.empty() ? "" : "; ") + "target: own government (protest)";
+    if (slots.target.implied)
+      note += std::string(note.empty() ? "" : "; ") +
+              (place_note ? "target: the country where it happened" : "target: own government (protest)");
     std::optional<Actor> speaker;
     if (c.attributed_to != kNone) {
       Resolved r = resolve_phrase(c.attributed_to);
