@@ -559,7 +559,7 @@ class ArticleCoder {
   // Cooperation between the members of a compound subject needs no target: "the United States
   // and Jordan agreed on a pact" is an agreement between them.
   static bool cooperative(const std::string& code) {
-    return code.size() >= 2 && code[0] == '0' && code[1] >= '3' && code[1] <= '8';
+    return (code.size() >= 2 && code[0] == '0' && code[1] >= '3' && code[1] <= '8') || code == "019";  // 019: express accord
   }
 
   std::string actor_rule(const Actor& a) const {
