@@ -215,6 +215,8 @@ class ArticleCoder {
   // One member of a coordination: the phrase with its possessor and of-phrases; its
   // apposition when the phrase itself names nobody.
   void resolve_member(int32_t p, std::vector<Actor>& out, int depth = 0) {
+    // A possessor stands for the phrase it belongs to ("the Democratic People's | Republic of Korea").
+    if (static_cast<size_t>(p) + 1 < a_.phrases.size() && a_.phrases[p + 1].possessor == p) ++p;
     const NounPhrase& np = a_.phrases[p];
     uint32_t first = np.possessor != kNone ? std::min(np.first, a_.phrases[np.possessor].first) : np.first;
     // "Senior Hungarian and Romanian officials": adjectives coordinated before the phrase.

@@ -250,6 +250,19 @@ class SentenceChunker {
     return std::find(kPhrasal.begin(), kPhrasal.end(), std::make_pair(verb, particle)) != kPhrasal.end();
   }
 
+  // Does a noun phrase end right before token t (skipping a parenthesis: "the DPRK (North
+  // Korea) forsake")?
+  bool after_noun_phrase(uint32_t t) const {
+    if (t <= b_) return false;
+    uint32_t k = t - 1;
+    if (tag(k) == Pos::kRrb) {
+      while (k > b_ && tag(k) != Pos::kLrb) --k;
+      if (k <= b_) return false;
+      --k;
+    }
+    return a_.phrase_of[k] != kNone;
+  }
+
   void describe(VerbGroup& vg) const {
     uint32_t lead = vg.first;
     while (lead < vg.head && is_adverb(tag(lead))) ++lead;  // "never recognized": the verb decides
@@ -257,7 +270,7 @@ class SentenceChunker {
     if (first == Pos::TO) vg.form = Form::kInfinitive;
     else if (first == Pos::VBG) vg.form = Form::kGerund;
     else if (first == Pos::VBN) vg.form = Form::kParticiple;
-    else if (first == Pos::VB && vg.modal == kNone && !(vg.first > b_ && a_.phrase_of[vg.first - 1] != kNone))
+    else if (first == Pos::VB && vg.modal == kNone && !after_noun_phrase(vg.first))
       vg.form = Form::kInfinitive;  // "helped build" (but "demanded that the minister step down" is finite)
     else vg.form = Form::kFinite;
     if (vg.form == Form::kFinite) {
