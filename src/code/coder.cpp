@@ -194,6 +194,19 @@ class ArticleCoder {
     }
     return lemma_cache_[token];
   }
+  // Lower-case token text, computed once per token.
+  const std::string& word(uint32_t token) const {
+    if (word_cache_.empty()) {
+      word_cache_.resize(doc_.tokens.size());
+      word_done_.assign(doc_.tokens.size(), false);
+    }
+    if (!word_done_[token]) {
+      word_cache_[token] = lower(doc_.text_of(doc_.tokens[token]));
+      word_done_[token] = true;
+    }
+    return word_cache_[token];
+  }
+
   // A preposition as patterns name it ("upon" is "on").
   std::string prep(uint32_t token) const {
     std::string p = lemma(token);
@@ -479,9 +492,9 @@ class ArticleCoder {
     size_t k = 0;
     for (uint32_t t = vg.end; t < std::max(c.end, vg.end) && k < seq.size(); ++t) {
       const std::string& l = lemma(t);
-      std::string w = lower(doc_.text_of(doc_.tokens[t]));
+      const std::string& w = word(t);
       if (std::find(seq[k].begin(), seq[k].end(), l) != seq[k].end() ||
-          std::find(seq[k].begin(), seq[k].end(), w) != seq[k].end())
+          (w != l && std::find(seq[k].begin(), seq[k].end(), w) != seq[k].end()))
         ++k;
     }
     return k == seq.size();
@@ -1265,6 +1278,8 @@ class ArticleCoder {
   std::vector<CodingNote>* trace_;
   mutable std::vector<std::string> lemma_cache_;
   mutable std::vector<bool> lemma_done_;
+  mutable std::vector<std::string> word_cache_;
+  mutable std::vector<bool> word_done_;
   std::vector<Mention> memory_;
   std::vector<Event> sentence_events_;
   uint32_t sentence_ = 0;
