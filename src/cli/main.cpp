@@ -12,11 +12,14 @@ namespace dyad {
 namespace {
 
 constexpr const char* kFooter = R"(Examples:
-  dyad code data/samples/articles.jsonl --format sentences
+  dyad code data/samples/articles.jsonl > events.jsonl
   cat articles.jsonl | dyad code --threads 4 -o events.jsonl
-  dyad code stories/*.txt --date 2019-11-25 --format sentences
+  dyad code stories/*.txt --date 2019-11-25
+  dyad code --no-default-dict --actors my.actors --verbs CAMEO.2.0.txt articles.jsonl
+  dyad code data/samples/articles.jsonl --format sentences
   dyad segment --text "WASHINGTON (AP) - Sen. Jane Doe met U.S. officials. They didn't agree."
   dyad explain "Senior U.S. officials met with Gen. Khalifa Haftar on Sunday, the State Department said."
+  dyad eval events ../shared/eval/plover-gsr-dev.json --show-misses
   dyad eval analysis ../shared/peers/petrarch2/GigaWord.sample.PETR.xml
   dyad dict actors "Libyan police arrested two Egyptian officials"
   dyad dict load ../shared/peers/petrarch2/Phoenix.agents.txt
