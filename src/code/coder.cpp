@@ -132,6 +132,12 @@ bool definite(const Doc& doc, const NounPhrase& np) {
   return lower(doc.text_of(doc.tokens[np.first])) == "the";
 }
 
+// Gives an actor another code (country and roles follow it).
+void recode(Actor& a, std::string code) {
+  a.code = std::move(code);
+  split_actor_code(a.code, a.country, a.roles);
+}
+
 struct Mention {
   Actor actor;
   uint32_t sentence = 0;
@@ -256,8 +262,7 @@ class ArticleCoder {
         Resolved listed = resolve_phrase(np.of_phrase);
         for (Actor& a : listed.actors)
           if (!core.empty() && a.roles.empty() && !a.country.empty()) {
-            a.code = a.country + core.front().code;
-            split_actor_code(a.code, a.country, a.roles);
+            recode(a, a.country + core.front().code);
           }
         found = std::move(listed.actors);
       }
@@ -274,8 +279,7 @@ class ArticleCoder {
           // A capital here is a place, not its government ("power lines near Kabul").
           for (Actor& a : wider)
             if (a.entry >= 0 && resolver_.dictionary().entries()[a.entry].kind == EntryKind::kCapital) {
-              a.code = a.country;
-              split_actor_code(a.code, a.country, a.roles);
+              recode(a, a.country);
             }
         } else {
           resolve_range(first, a_.phrases[a_.phrase_of[t + 1]].end, wider);
@@ -343,8 +347,7 @@ class ArticleCoder {
           Actor& a = r.actors[index];
           std::string code = a.country;
           for (const auto& role : o.roles) code += role;
-          a.code = code;
-          split_actor_code(a.code, a.country, a.roles);
+          recode(a, code);
           a.agent = o.agent;
           break;
         }
@@ -736,8 +739,7 @@ class ArticleCoder {
         EntryKind k = resolver_.dictionary().entries()[a.entry].kind;
         if (k != EntryKind::kCountry && k != EntryKind::kCapital && k != EntryKind::kRegion && k != EntryKind::kCity) continue;
         Actor place = a;
-        place.code = a.country;
-        split_actor_code(place.code, place.country, place.roles);
+        recode(place, a.country);
         place.agent = -1;
         return place;
       }
@@ -972,8 +974,7 @@ class ArticleCoder {
       // A protest that names no one it is against is against its own government ("Egyptian
       // demonstrators rioted").
       Actor government = slots.source.actors[0];
-      government.code = government.country + "GOV";
-      split_actor_code(government.code, government.country, government.roles);
+      recode(government, government.country + "GOV");
       government.entry = -1;
       government.agent = -1;
       government.span = {government.span.begin, government.span.begin};  // named nowhere: an empty span
@@ -1203,8 +1204,7 @@ class ArticleCoder {
       for (std::optional<Actor>* side : {&e.source, &e.target}) {
         if (!bare(*side) || (both && side == &e.target)) continue;
         Actor& a = **side;
-        a.code = country + a.code;
-        split_actor_code(a.code, a.country, a.roles);
+        recode(a, country + a.code);
         e.note += std::string(e.note.empty() ? "" : "; ") + "country from the sentence";
         e.confidence = std::max(0.05, e.confidence - 0.1);
       }
