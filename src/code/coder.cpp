@@ -2,7 +2,10 @@
 
 #include "base/strings.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <map>
 #include <array>
 #include <cctype>
 #include <string>
@@ -524,6 +527,7 @@ class ArticleCoder {
       return best;
     }
     int best_score = -1;
+    std::map<std::string, std::vector<std::string>> rejected;  // why -> patterns (for explain)
     for (uint32_t i : *list) {
       const EventPattern& p = events_.patterns()[i];
       std::string why;
@@ -555,7 +559,7 @@ class ArticleCoder {
         }
       }
       if (!why.empty()) {
-        if (trace_) trace("  candidate " + events_.origin(p) + " " + (p.code.empty() ? ":" + p.reversed_code : p.code) + ": " + why);
+        if (trace_) rejected[why].push_back(events_.origin(p) + " " + (p.code.empty() ? ":" + p.reversed_code : p.code));
         continue;
       }
       // The most specific wins; among equals, one whose target slot the clause fills.
@@ -568,6 +572,12 @@ class ArticleCoder {
         best_score = score;
         best = {&p, matched};
       }
+    }
+    for (const auto& [why, patterns] : rejected) {
+      std::string list;
+      for (size_t k = 0; k < patterns.size() && k < 4; ++k) list += (k ? ", " : "") + patterns[k];
+      if (patterns.size() > 4) list += fmt::format(", ... {} more", patterns.size() - 4);
+      trace(fmt::format("  {} candidate{}: {} ({})", patterns.size(), patterns.size() == 1 ? "" : "s", why, list));
     }
     return best;
   }

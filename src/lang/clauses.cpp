@@ -196,6 +196,32 @@ class SentenceClauses {
     return i == 0 ? kNone : static_cast<int32_t>(i - 1);
   }
 
+  // For a comma right before a verb: the phrase before ", <apposition> ," when no verb stands
+  // before it in the sentence; kNone otherwise.
+  int32_t subject_before_apposition(uint32_t comma) const {
+    if (comma <= b_ + 1) return kNone;
+    uint32_t j = comma - 1;
+    bool named = false;  // the apposition has a noun phrase
+    while (j > b_ && word(j) != ",") {
+      if (verb_at(j) != kNone) return kNone;
+      named |= phrase_at(j) != kNone;
+      --j;
+    }
+    if (j <= b_ || !named) return kNone;
+    uint32_t k = j - 1;
+    if (tag(k) == Pos::kRrb) {  // "(NUT)"
+      while (k > b_ && tag(k) != Pos::kLrb) --k;
+      if (k <= b_) return kNone;
+      --k;
+    }
+    int32_t p = phrase_at(k);
+    if (p == kNone) return kNone;
+    int32_t subj = climb(p);
+    for (uint32_t v = b_; v < phrase(subj).first; ++v)
+      if (verb_at(v) != kNone) return kNone;
+    return subj;
+  }
+
   bool time_word(const NounPhrase& np) const {
     if (np.end - np.first != 1) return false;
     std::string w(word(np.first));
@@ -289,10 +315,18 @@ class SentenceClauses {
       uint32_t after = p != kNone ? phrase(lead(p)).extent_end : vg.end;
       bool ends = after >= e_ || word(after) == "," || tag(after) == Pos::kPeriod || tag(after) == Pos::IN ||
                   tag(after) == Pos::kCloseQuote || (p != kNone && phrase_at(after) != kNone);
-      if (p != kNone && phrase(p).first == vg.end && ends && verb_at(after) == kNone) {
+      if (p != kNone && phrase(p).first == vg.end && ends && verb_at(after) == kNone && !time_word(phrase(p))) {
         c.subject = lead(p);
         inverted_[i] = true;
         subject_clause_[static_cast<size_t>(lead(p))] = static_cast<int32_t>(i);
+        return;
+      }
+    }
+    // "The Nigerian Union of Teachers (NUT), the umbrella union for teachers, announced": a
+    // subject with an apposition between commas, before any verb of the sentence.
+    if (vg.form == Form::kFinite && word(t) == ",") {
+      if (int32_t subj = subject_before_apposition(t); subj != kNone) {
+        set_subject(i, subj);
         return;
       }
     }

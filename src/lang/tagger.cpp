@@ -454,6 +454,18 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
         tags[i] = Pos::VBD;  // "the US leader prepared to attend", "crowds trashed its embassy"
     }
   }
+  // "The Union of Teachers, the umbrella union, announced that": after an apposition's comma,
+  // with no verb before it in the sentence, a past form taking an object is the main verb.
+  {
+    bool verb_seen = false;
+    for (size_t i = 0; i + 1 < n; ++i) {
+      if (tags[i] == Pos::VBN && i > 0 && tags[i - 1] == Pos::kComma && !verb_seen &&
+          (word(i + 1) == "that" || tags[i + 1] == Pos::DT || tags[i + 1] == Pos::PRPS || tags[i + 1] == Pos::NNP) &&
+          has_reading(i, Pos::VBD))
+        tags[i] = Pos::VBD;
+      verb_seen |= is_verb(tags[i]) || tags[i] == Pos::MD;
+    }
+  }
   // "rejected proposed changes", "extradited suspected militant X": a participle right after a
   // finite verb, before the noun it describes, opens the object.
   for (size_t i = 1; i + 2 < n; ++i) {
