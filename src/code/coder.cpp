@@ -857,10 +857,11 @@ class ArticleCoder {
           if (!target.actors.empty()) break;
         }
     }
-    if (target.actors.empty() && m.choice.object_phrase != kNone) {
+    int32_t named = m.choice.object_phrase != kNone ? m.choice.object_phrase : m.object_phrase;
+    if (target.actors.empty() && named != kNone) {
       // "rejected Israel's plan", "rejected an Australian ultimatum", "rejected calls by
-      // Belarus's rulers": whose is what the pattern names.
-      const NounPhrase& obj = a_.phrases[m.choice.object_phrase];
+      // Belarus's rulers": whose is what the pattern names (or the object names).
+      const NounPhrase& obj = a_.phrases[named];
       std::vector<Actor> v;
       if (obj.possessor != kNone && !a_.phrases[obj.possessor].pronoun) resolve_member(obj.possessor, v);
       if (v.empty()) resolve_range(obj.first, obj.end, v);
