@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace dyad::testing {
 
@@ -18,6 +19,28 @@ inline bool have_shared() { return std::filesystem::exists(DYAD_SHARED_DIR); }
     if (!::dyad::testing::have_shared())                                                   \
       GTEST_SKIP() << "needs ../shared beside the repository (not part of a user's clone)"; \
   } while (0)
+
+// Reads a case table (tests/<stage>/*_cases.txt): "== name" opens a case (`open(name, line)`
+// appends it to `cases`); every other line that is not blank or a '#' comment goes to
+// `field(case, line, number)`.
+template <typename Case, typename Open, typename Field>
+std::vector<Case> read_case_table(const std::string& rel, Open open, Field field) {
+  std::ifstream in(source_path(rel));
+  EXPECT_TRUE(in) << rel << ": cannot open";
+  std::vector<Case> cases;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.rfind("== ", 0) == 0) {
+      cases.push_back(open(line.substr(3), number));
+      continue;
+    }
+    if (cases.empty() || line.empty() || line[0] == '#') continue;
+    field(cases.back(), line, number);
+  }
+  return cases;
+}
 
 // A table case's name as a test name: letters and digits, the rest '_'.
 template <typename Case>

@@ -458,15 +458,7 @@ std::string native_pattern_line(const EventPattern& p) {
   return line;
 }
 
-uint32_t EventDictionary::file_id(const std::string& raw) {
-  std::string path = std::filesystem::path(raw).lexically_normal().string();
-  std::string data = std::filesystem::path(DYAD_DATA_DIR).lexically_normal().string() + "/";
-  if (path.rfind(data, 0) == 0) path = path.substr(data.size());
-  auto it = std::find(files_.begin(), files_.end(), path);
-  if (it != files_.end()) return static_cast<uint32_t>(it - files_.begin());
-  files_.push_back(path);
-  return static_cast<uint32_t>(files_.size() - 1);
-}
+uint32_t EventDictionary::file_id(const std::string& raw) { return intern_file(files_, raw); }
 
 std::vector<LoadReport> EventDictionary::load(const std::string& path, DictFormat format) {
   std::vector<LoadReport> reports;

@@ -59,6 +59,11 @@ class Dictionary {
   std::vector<std::string> files_;
 };
 
+// The index of `path` in `files` (added when new), the path normalised and, for the default
+// dictionaries, relative to data/ ("dict/agents.txt", "generated/countries.txt"): how every
+// dictionary names the file behind an entry or a pattern.
+uint32_t intern_file(std::vector<std::string>& files, const std::string& path);
+
 // A line of a native dictionary file without its comment ('#' at the start or after white
 // space): its first word and the rest, trimmed. Nothing for blank and comment-only lines.
 struct NativeLine {

@@ -169,17 +169,17 @@ std::string Dictionary::default_path() {
   return std::string(DYAD_DATA_DIR) + "/dict/default.txt";
 }
 
-uint32_t Dictionary::file_id(const std::string& raw) {
-  // Paths as people read them: normalised, and the defaults relative to data/
-  // ("dict/agents.txt:144", "generated/countries.txt:101").
+uint32_t intern_file(std::vector<std::string>& files, const std::string& raw) {
   std::string path = std::filesystem::path(raw).lexically_normal().string();
   std::string data = std::filesystem::path(DYAD_DATA_DIR).lexically_normal().string() + "/";
   if (path.rfind(data, 0) == 0) path = path.substr(data.size());
-  auto it = std::find(files_.begin(), files_.end(), path);
-  if (it != files_.end()) return static_cast<uint32_t>(it - files_.begin());
-  files_.push_back(path);
-  return static_cast<uint32_t>(files_.size() - 1);
+  auto it = std::find(files.begin(), files.end(), path);
+  if (it != files.end()) return static_cast<uint32_t>(it - files.begin());
+  files.push_back(path);
+  return static_cast<uint32_t>(files.size() - 1);
 }
+
+uint32_t Dictionary::file_id(const std::string& raw) { return intern_file(files_, raw); }
 
 std::string Dictionary::origin(const Entry& e) const {
   return fmt::format("{}:{}", e.file < files_.size() ? files_[e.file] : "?", e.line);

@@ -28,33 +28,21 @@ struct Case {
 void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
 
 std::vector<Case> load_cases() {
-  std::ifstream in(testing::source_path("tests/code/coding_cases.txt"));
-  std::vector<Case> cases;
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.rfind("== ", 0) == 0) {
-      Case c;
-      c.name = line.substr(3);
-      c.line = number;
-      cases.push_back(c);
-      continue;
-    }
-    if (cases.empty() || line.empty() || line[0] == '#') continue;
-    if (line == "none") {
-      cases.back().none = true;
-    } else if (line.rfind("text: ", 0) == 0) {
-      cases.back().text = line.substr(6);
-    } else if (line.rfind("date: ", 0) == 0) {
-      cases.back().date = line.substr(6);
-    } else if (line.rfind("event: ", 0) == 0) {
-      cases.back().expected.insert(line.substr(7));
-    } else {
-      ADD_FAILURE() << "coding_cases.txt:" << number << ": unknown line: " << line;
-    }
-  }
-  return cases;
+  return testing::read_case_table<Case>(
+      "tests/code/coding_cases.txt",
+      [](const std::string& name, int line) {
+        Case c;
+        c.name = name;
+        c.line = line;
+        return c;
+      },
+      [](Case& c, const std::string& line, int number) {
+        if (line == "none") c.none = true;
+        else if (line.rfind("text: ", 0) == 0) c.text = line.substr(6);
+        else if (line.rfind("date: ", 0) == 0) c.date = line.substr(6);
+        else if (line.rfind("event: ", 0) == 0) c.expected.insert(line.substr(7));
+        else ADD_FAILURE() << "coding_cases.txt:" << number << ": unknown line: " << line;
+      });
 }
 
 const CodingDictionaries& dictionaries() {

@@ -45,27 +45,18 @@ std::vector<std::string> split(const std::string& s, char sep) {
 }
 
 std::vector<Case> load_cases() {
-  std::ifstream in(testing::source_path("tests/lang/roles_cases.txt"));
-  std::vector<Case> cases;
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.rfind("== ", 0) == 0) {
-      cases.push_back({line.substr(3), number, {}, {}});
-      continue;
-    }
-    if (cases.empty() || line.empty() || line[0] == '#') continue;
-    size_t colon = line.find(": ");
-    if (colon == std::string::npos) {
-      ADD_FAILURE() << "roles_cases.txt:" << number << ": no 'key: value'";
-      continue;
-    }
-    std::string key = line.substr(0, colon), value = line.substr(colon + 2);
-    if (key == "text") cases.back().text = value;
-    else cases.back().expect.push_back({key, value, number});
-  }
-  return cases;
+  return testing::read_case_table<Case>(
+      "tests/lang/roles_cases.txt", [](const std::string& name, int line) { return Case{name, line, {}, {}}; },
+      [](Case& c, const std::string& line, int number) {
+        size_t colon = line.find(": ");
+        if (colon == std::string::npos) {
+          ADD_FAILURE() << "roles_cases.txt:" << number << ": no 'key: value'";
+          return;
+        }
+        std::string key = line.substr(0, colon), value = line.substr(colon + 2);
+        if (key == "text") c.text = value;
+        else c.expect.push_back({key, value, number});
+      });
 }
 
 // Everything the table can refer to, by text.

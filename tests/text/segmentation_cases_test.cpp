@@ -47,20 +47,13 @@ std::vector<std::string> split(const std::string& s, const std::string& sep) {
 }
 
 std::vector<Case> load_cases() {
-  std::ifstream in(testing::source_path("tests/text/segmentation_cases.txt"));
-  std::vector<Case> cases;
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.rfind("== ", 0) == 0) {
-      cases.push_back({});
-      cases.back().name = line.substr(3);
-      cases.back().line = number;
-      continue;
-    }
-    if (cases.empty() || line.empty() || line[0] == '#') continue;
-    Case& c = cases.back();
+  auto open = [](const std::string& name, int line) {
+    Case c;
+    c.name = name;
+    c.line = line;
+    return c;
+  };
+  auto read = [](Case& c, const std::string& line, int number) {
     auto field = [&](const char* key) -> const char* {
       size_t n = std::char_traits<char>::length(key);
       return line.compare(0, n, key) == 0 ? line.c_str() + n : nullptr;
@@ -79,8 +72,8 @@ std::vector<Case> load_cases() {
     } else {
       ADD_FAILURE() << "segmentation_cases.txt:" << number << ": unknown line: " << line;
     }
-  }
-  return cases;
+  };
+  return testing::read_case_table<Case>("tests/text/segmentation_cases.txt", open, read);
 }
 
 class SegmentationCases : public ::testing::TestWithParam<Case> {};
