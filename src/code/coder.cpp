@@ -493,17 +493,58 @@ class ArticleCoder {
 
   bool head_in(int32_t phrase, const std::vector<std::string>& words) const { return head_match(phrase, words) > 0; }
 
-  // A legacy pattern's words, in order, after the verb group and within the clause.
-  bool sequence_follows(const Clause& c, const VerbGroup& vg, const std::vector<std::vector<std::string>>& seq) const {
-    size_t k = 0;
-    for (uint32_t t = vg.end; t < std::max(c.end, vg.end) && k < seq.size(); ++t) {
-      const std::string& l = lemma(t);
-      const std::string& w = word(t);
-      if (std::find(seq[k].begin(), seq[k].end(), l) != seq[k].end() ||
-          (w != l && std::find(seq[k].begin(), seq[k].end(), w) != seq[k].end()))
-        ++k;
+  // How many tokens from `t` (before `end`) one of the alternatives covers, word by word
+  // (text or lemma): "did n't" covers two. 0 when none matches.
+  uint32_t alternative_at(uint32_t t, uint32_t end, const std::vector<std::string>& alternatives) const {
+    for (const std::string& alt : alternatives) {
+      uint32_t u = t;
+      size_t at = 0;
+      bool ok = true;
+      while (ok && at < alt.size()) {
+        size_t space = alt.find(' ', at);
+        std::string_view w = std::string_view(alt).substr(at, space == std::string::npos ? alt.npos : space - at);
+        ok = u < end && (word(u) == w || lemma(u) == w);
+        ++u;
+        at = space == std::string::npos ? alt.size() : space + 1;
+      }
+      if (ok) return u - t;
     }
-    return k == seq.size();
+    return 0;
+  }
+
+  // Whether the slots from `k` on occur in order within tokens [from, end): with gaps, except
+  // that a joined slot must come right after the one before it.
+  bool in_order(uint32_t from, uint32_t end, const std::vector<WordSlot>& seq, size_t k = 0) const {
+    if (k == seq.size()) return true;
+    uint32_t last = k > 0 && seq[k].joined ? std::min(from + 1, end) : end;
+    for (uint32_t t = from; t < last; ++t)
+      if (uint32_t n = alternative_at(t, end, seq[k].alternatives); n && in_order(t + n, end, seq, k + 1)) return true;
+    return false;
+  }
+
+  // A legacy pattern's words, in order, after the verb (its particle included) within the clause.
+  bool sequence_follows(const Clause& c, const VerbGroup& vg, const std::vector<WordSlot>& seq) const {
+    return in_order(vg.head + 1, std::max(c.end, vg.end), seq);
+  }
+
+  static bool spells_negation(const EventPattern& p) {
+    for (const WordSlot& slot : p.preceding)
+      for (const std::string& alt : slot.alternatives)
+        for (size_t at = 0; at <= alt.size();) {
+          size_t space = std::min(alt.find(' ', at), alt.size());
+          if (one_of(std::string_view(alt).substr(at, space - at), {"not", "n't", "never", "no"})) return true;
+          at = space + 1;
+        }
+    return false;
+  }
+
+  // A legacy pattern's words before the verb, in order, between the subject and the verb: the
+  // auxiliaries, adverbs and framing verbs of "will not ever clash", "won't try to clash".
+  bool words_precede(const Clause& c, const VerbGroup& vg, const std::vector<WordSlot>& seq) const {
+    uint32_t from = c.first;
+    if (c.subject != kNone && a_.phrases[c.subject].end <= vg.head) from = a_.phrases[c.subject].end;
+    if (vg.head > from + 12) from = vg.head - 12;
+    return in_order(from, vg.head, seq);
   }
 
   const PrepObject* prep_object(const Clause& c, const std::vector<std::string>& preps) const {
@@ -521,22 +562,34 @@ class ArticleCoder {
     Choice best;
     const std::string& verb = lemma(vg.head);
     const auto* list = events_.verbs(verb);
+    // Legacy dictionaries may file an inflected form apart ("--- LEFT [032:033]" beside LEAVE);
+    // it is tried first, and so wins ties.
+    const auto* form_list = word(vg.head) != verb ? events_.verbs(word(vg.head)) : nullptr;
     std::string particle = vg.particle == kNone ? "" : lemma(static_cast<uint32_t>(vg.particle));
-    if (!list) {
+    if (!list && !form_list) {
       trace("'" + verb + (particle.empty() ? "" : " +" + particle) + "': no event pattern has this verb");
       return best;
     }
+    std::vector<uint32_t> candidates;
+    if (form_list) candidates = *form_list;
+    if (list) candidates.insert(candidates.end(), list->begin(), list->end());
     int best_score = -1;
     std::map<std::string, std::vector<std::string>> rejected;  // why -> patterns (for explain)
-    for (uint32_t i : *list) {
+    for (uint32_t i : candidates) {
       const EventPattern& p = events_.patterns()[i];
       std::string why;
       int32_t matched = kNone;
       int bonus = 0;
-      if (p.particle != particle) {
+      // A legacy pattern knows no particles: its words may begin with one ("* OVER EFFORTS").
+      bool particle_ok = p.particle == particle ||
+                         (p.legacy && p.particle.empty() && !p.sequence.empty() &&
+                          alternative_at(static_cast<uint32_t>(vg.particle), vg.end, p.sequence.front().alternatives));
+      if (!particle_ok) {
         why = !trace_ ? "particle" : p.particle.empty() ? "the verb has the particle '" + particle + "'" : "needs the particle '" + p.particle + "'";
       } else if (!p.sequence.empty() && !sequence_follows(c, vg, p.sequence)) {
         why = "its words do not follow the verb";
+      } else if (!p.preceding.empty() && !words_precede(c, vg, p.preceding)) {
+        why = "its words do not precede the verb";
       } else if (!p.objects.empty()) {
         int m1 = head_match(object, p.objects), m2 = m1 ? 0 : head_match(c.object2, p.objects);
         if (m1) matched = object;
@@ -658,6 +711,7 @@ class ArticleCoder {
         // Visits come in pairs: X visits Y is also Y hosting X.
         if (code == "042") add(reversed ? &src : &tgt, reversed ? &tgt : &src, "043", "visit pair");
         if (code == "043") add(reversed ? &src : &tgt, reversed ? &tgt : &src, "042", "visit pair");
+        if (!p.paired_code.empty()) add(&tgt, &src, p.paired_code, "pair of " + code);
       }
     }
   }
@@ -912,6 +966,8 @@ class ArticleCoder {
       framing_word = "unless";
     }
     ClauseMatch m = match_clause(c);
+    // A legacy pattern that spells out the negation ("- &NEGATVAUXVRB * OVER EFFORTS") codes it.
+    if (negated && m.choice.pattern && spells_negation(*m.choice.pattern)) negated = false;
     // "will not accept refugees", "did not lift the ban": withheld cooperation is a rejection
     // (CAMEO 12); any other negated act is no event.
     if (negated && m.choice.pattern && framing != Framing::kRefuse) {

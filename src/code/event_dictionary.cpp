@@ -50,15 +50,92 @@ bool particle_word(std::string_view w) {
 size_t next_marker(std::string_view body, size_t from) {
   for (size_t i = from; i < body.size(); ++i) {
     char c = body[i];
-    if (c == '=' || c == '@' || c == '!') return i;
+    if (c == '=' || c == '@' || c == '!' || c == '~') return i;
     if (c == '&' && (i + 1 == body.size() || body[i + 1] == ' ' || body[i + 1] == '\t')) return i;
   }
   return std::string_view::npos;
 }
 
+// The words of a pattern part ("MOST_CERTAINLY_&NEG_EVER", "{did n't|wo n't} ever"): blanks
+// separate words with gaps allowed, '_' joins a word to the one before, "{a|b c}" lists
+// alternatives, "&SET" names a set (resolved by `set`, empty when unknown). Slot markers of the
+// legacy formats (+ $ % ^) are dropped. False (with `error`) on an unknown set.
+template <typename SetLookup>
+bool parse_word_slots(std::string_view part, const SetLookup& set, std::vector<WordSlot>& out, std::string& error) {
+  bool joined = false;
+  size_t i = 0;
+  while (i < part.size()) {
+    char c = part[i];
+    if (c == ' ' || c == '\t') {
+      joined = false;
+      ++i;
+      continue;
+    }
+    if (c == '_') {
+      joined = true;
+      ++i;
+      continue;
+    }
+    WordSlot slot;
+    slot.joined = joined && !out.empty();
+    joined = false;
+    if (c == '{') {
+      size_t close = part.find('}', i);
+      std::string_view inside = part.substr(i + 1, close == std::string_view::npos ? part.npos : close - i - 1);
+      for (size_t at = 0; at <= inside.size();) {
+        size_t bar = std::min(inside.find('|', at), inside.size());
+        std::string alt = ascii_lower(trim(inside.substr(at, bar - at)));
+        std::replace(alt.begin(), alt.end(), '_', ' ');
+        if (!alt.empty()) slot.alternatives.push_back(std::move(alt));
+        at = bar + 1;
+      }
+      i = close == std::string_view::npos ? part.size() : close + 1;
+    } else {
+      size_t end = part.find_first_of(" \t_{", i);
+      std::string_view w = part.substr(i, end == std::string_view::npos ? part.npos : end - i);
+      i = end == std::string_view::npos ? part.size() : end;
+      while (!w.empty() && (w[0] == '+' || w[0] == '$' || w[0] == '%' || w[0] == '^')) w.remove_prefix(1);
+      if (w.empty()) continue;
+      if (w[0] == '&') {
+        slot.alternatives = set(w);
+        if (slot.alternatives.empty()) {
+          error = fmt::format("undefined synonym set {}", w);
+          return false;
+        }
+      } else {
+        slot.alternatives.push_back(ascii_lower(w));
+      }
+    }
+    if (!slot.alternatives.empty()) out.push_back(std::move(slot));
+  }
+  return true;
+}
+
+// The slots as parse_word_slots reads them.
+std::string word_slots_text(const std::vector<WordSlot>& slots) {
+  std::string out;
+  for (const WordSlot& slot : slots) {
+    if (!out.empty()) out += slot.joined ? "_" : " ";
+    if (slot.alternatives.size() == 1 && slot.alternatives[0].find(' ') == std::string::npos) {
+      out += slot.alternatives[0];
+      continue;
+    }
+    out += "{";
+    for (size_t k = 0; k < slot.alternatives.size(); ++k) out += (k ? "|" : "") + slot.alternatives[k];
+    out += "}";
+  }
+  return out;
+}
+
 }  // namespace
 
 class EventLoader {
+  // A verb of a legacy block: "MEET", "+MEET_WITH", "WIRE_+TAP" (before = {"wire"}).
+  struct BlockVerb {
+    std::string lemma, particle, prep;
+    std::vector<std::string> before;
+  };
+
  public:
   EventLoader(EventDictionary& d, std::vector<LoadReport>& reports) : d_(d), reports_(reports) {}
 
@@ -120,6 +197,7 @@ class EventLoader {
     if (fwd.empty() && rev.empty()) return false;
     p.code = std::string(fwd);
     p.reversed_code = fwd.empty() ? std::string(rev) : "";
+    p.paired_code = fwd.empty() ? "" : std::string(rev);
     return true;
   }
 
@@ -198,6 +276,21 @@ class EventLoader {
           ok = expand(split_list(part), p.objects, error);
         } else if (marker == '@') {
           for (auto& w : split_list(part)) p.target_preps.push_back(lower(w));
+        } else if (marker == '~') {  // words around the verb: "~ {did n't|wo n't} ever * over efforts"
+          size_t star = part.find('*');
+          auto lookup = [&](std::string_view name) {
+            std::vector<std::string> words;
+            std::string ignored;
+            expand({std::string(name)}, words, ignored);
+            return words;
+          };
+          if (star == std::string_view::npos) {
+            error = "a word pattern needs '*' where the verb goes";
+            ok = false;
+          } else {
+            ok = parse_word_slots(part.substr(0, star), lookup, p.preceding, error) &&
+                 parse_word_slots(part.substr(star + 1), lookup, p.sequence, error);
+          }
         } else if (marker == '&') {
           size_t colon = part.find(':');
           if (colon == std::string_view::npos) {
@@ -212,6 +305,7 @@ class EventLoader {
           for (auto& f : split_list(part, ' ')) {
             if (f == "notarget") p.notarget = true;
             else if (f == "mutual") p.mutual = true;
+            else if (f == "legacy") p.legacy = true;
             else {
               error = fmt::format("unknown flag '{}'", f);
               ok = false;
@@ -235,17 +329,15 @@ class EventLoader {
 
   // PETRARCH CAMEO verb dictionaries (and TABARI .verbs): synonym sets "&NAME" / "+word";
   // blocks "--- NAME [CODE] ---" of verbs "VERB {FORMS}" / "+MULTI_WORD"; patterns
-  // "- * OBJECT (PREP NOUN) [CODE:CODE]". Patterns with words before the verb ("- X *") are
-  // not supported by the role-based engine and are reported.
+  // "- WORDS * OBJECT (PREP NOUN) [CODE:CODE]": the words before '*' are matched between the
+  // subject and the verb, those after it within the clause. PETRARCH's transformations ("~")
+  // are not supported by the role-based engine and are reported.
   void legacy(const std::string& text, uint32_t file, bool tabari, LoadReport& report) {
     std::istringstream in(text);
     std::string raw;
     uint32_t number = 0;
     std::string set_name;
     std::vector<std::string> block_verbs;  // lemma [particle] [prep]
-    struct BlockVerb {
-      std::string lemma, particle, prep;
-    };
     std::vector<BlockVerb> verbs;
     std::string block_code;
     size_t unsupported = 0;
@@ -257,6 +349,7 @@ class EventLoader {
         if (!parse_codes(block_code, p)) return;
         p.words = {v.lemma};
         p.particle = v.particle;
+        for (const auto& w : v.before) p.preceding.push_back({{w}, false});
         if (!v.prep.empty()) p.target_preps = {v.prep};
         p.file = file;
         p.legacy = true;
@@ -280,8 +373,7 @@ class EventLoader {
         continue;
       }
       if (line[0] == '&') {  // a synonym set
-        set_name = std::string(line.substr(0, line.find_first_of(" \t")));
-        for (char& c : set_name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        set_name = set_key(line.substr(0, line.find_first_of(" \t")));
         d_.sets_[set_name];
         continue;
       }
@@ -307,7 +399,7 @@ class EventLoader {
           ++unsupported;
           continue;
         }
-        legacy_pattern(line.substr(1), verbs_lemmas(verbs), file, number, report, unsupported);
+        legacy_pattern(line.substr(1), verbs, file, number, report, unsupported);
         continue;
       }
       // A verb line: "MEET {MEETS MET MEETING}", "+MEET_WITH {...}", "WIRE_+TAP".
@@ -337,28 +429,42 @@ class EventLoader {
         if (particle_word(parts[k]) && bv.particle.empty()) bv.particle = parts[k];
         else if (bv.prep.empty()) bv.prep = parts[k];
       }
-      if (vi > 0) {  // words before the verb: not expressible on roles
-        ++unsupported;
-        continue;
-      }
+      bv.before.assign(parts.begin(), parts.begin() + static_cast<std::ptrdiff_t>(vi));  // WIRE_+TAP
       verbs.push_back(bv);
     }
     flush_block_code(block_line);
     if (unsupported)
-      report.rejected.push_back({0, fmt::format("{} patterns or verbs with words before the verb, or "
-                                                "transformations, are not supported by the role-based engine",
+      report.rejected.push_back({0, fmt::format("{} transformations or patterns without a verb are not "
+                                                "supported by the role-based engine",
                                                 unsupported),
                                  ""});
   }
 
-  std::vector<std::pair<std::string, std::string>> verbs_lemmas(const auto& verbs) {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& v : verbs) out.emplace_back(v.lemma, v.particle);
+  // "&PREPOSIT1_" and "&preposit1" name the same set.
+  static std::string set_key(std::string_view name) {
+    std::string key(trim(name));
+    while (!key.empty() && key.back() == '_') key.pop_back();
+    for (char& c : key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return key;
+  }
+
+  // A legacy set's words, with the sets it names expanded ("&ACCORDSYN" holds "&TIETYPES").
+  std::vector<std::string> set_members(std::string_view name, int depth = 0) const {
+    auto it = d_.sets_.find(set_key(name));
+    if (it == d_.sets_.end() || depth > 4) return {};
+    std::vector<std::string> out;
+    for (const std::string& m : it->second) {
+      if (m.empty() || m[0] != '&') {
+        out.push_back(m);
+        continue;
+      }
+      for (auto& inner : set_members(m, depth + 1)) out.push_back(std::move(inner));
+    }
     return out;
   }
 
   // "* RUN-OFF [---]", "* (WITH LEADERS) [036:036]", "* {FINANCIAL AID} (FOR &CURRENCY) [071]".
-  void legacy_pattern(std::string_view body, const std::vector<std::pair<std::string, std::string>>& verbs,
+  void legacy_pattern(std::string_view body, const std::vector<BlockVerb>& verbs,
                       uint32_t file, uint32_t number, LoadReport& report, size_t& unsupported) {
     size_t open = body.rfind('['), close = body.rfind(']');
     if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
@@ -368,8 +474,8 @@ class EventLoader {
     std::string codes(trim(body.substr(open + 1, close - open - 1)));
     std::string_view pat = trim(body.substr(0, open));
     size_t star = pat.find('*');
-    if (star == std::string_view::npos || !trim(pat.substr(0, star)).empty()) {
-      ++unsupported;  // words before the verb
+    if (star == std::string_view::npos) {
+      ++unsupported;  // PETRARCH's verbless patterns
       return;
     }
     if (codes.empty() || verbs.empty()) return;
@@ -395,23 +501,20 @@ class EventLoader {
     auto head_of = [&](std::vector<std::string> ws) -> std::vector<std::string> {
       if (ws.empty()) return {};
       std::string h = ws.back();
-      if (h[0] == '&') {
-        std::string key = h;
-        for (char& c : key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        auto it = d_.sets_.find(key);
-        return it == d_.sets_.end() ? std::vector<std::string>{} : it->second;
-      }
+      if (h[0] == '&') return set_members(h);
       return {h};
     };
-    auto obj = words_of(objects);
-    for (const auto& w : obj) {
-      auto alternatives = head_of({w});
-      if (alternatives.empty()) {
-        reject(report, number, "undefined synonym set", body);
-        return;
-      }
-      p.sequence.push_back(std::move(alternatives));
-    }
+    auto add_slots = [&](std::string_view part, std::vector<WordSlot>& into) {
+      std::string error;
+      // "{FINANCIAL AID}" is one group of words in the legacy formats.
+      std::string text(part);
+      for (char& c : text)
+        if (c == '{' || c == '}') c = ' ';
+      if (parse_word_slots(text, [&](std::string_view name) { return set_members(name); }, into, error)) return true;
+      reject(report, number, error, body);
+      return false;
+    };
+    if (!add_slots(pat.substr(0, star), p.preceding) || !add_slots(objects, p.sequence)) return;
     for (size_t at = after.find('('); at != std::string_view::npos; at = after.find('(', at + 1)) {
       size_t end = after.find(')', at);
       if (end == std::string_view::npos) break;
@@ -427,10 +530,11 @@ class EventLoader {
     p.file = file;
     p.legacy = true;
     p.line = number;
-    for (const auto& [lemma, particle] : verbs) {
+    for (const auto& v : verbs) {
       EventPattern q = p;
-      q.words = {lemma};
-      q.particle = particle;
+      q.words = {v.lemma};
+      q.particle = v.particle;
+      for (const auto& w : v.before) q.preceding.push_back({{w}, false});  // the pattern's words, then WIRE_ of WIRE_+TAP
       d_.patterns_.push_back(std::move(q));
     }
   }
@@ -446,15 +550,24 @@ std::string native_pattern_line(const EventPattern& p) {
     for (const auto& w : v) out += (out.empty() ? "" : " | ") + w;
     return out;
   };
-  std::string code = p.null_event ? "---" : p.code.empty() ? ":" + p.reversed_code : p.code;
+  std::string code = p.null_event       ? "---"
+                     : p.code.empty()     ? ":" + p.reversed_code
+                     : p.paired_code.empty() ? p.code
+                                             : p.code + ":" + p.paired_code;
   std::string line = fmt::format("{} {:<5} ", p.nominal ? "noun" : "verb", code);
   for (size_t i = 0; i < p.words.size(); ++i)
     line += (i ? " | " : "") + p.words[i] + (p.particle.empty() ? "" : " +" + p.particle);
   if (!p.objects.empty()) line += " = " + list(p.objects);
   if (!p.target_preps.empty()) line += " @ " + list(p.target_preps);
   for (const auto& [prep, nouns] : p.conditions) line += " & " + prep + ":" + list(nouns);
-  if (p.notarget || p.mutual)
-    line += std::string(" !") + (p.notarget ? " notarget" : "") + (p.mutual ? " mutual" : "");
+  if (!p.preceding.empty() || !p.sequence.empty()) {
+    std::string before = word_slots_text(p.preceding), after = word_slots_text(p.sequence);
+    line += " ~ " + before + (before.empty() ? "* " : " * ") + after;
+    while (line.back() == ' ') line.pop_back();
+  }
+  if (p.notarget || p.mutual || p.legacy)
+    line += std::string(" !") + (p.notarget ? " notarget" : "") + (p.mutual ? " mutual" : "") +
+            (p.legacy ? " legacy" : "");
   return line;
 }
 

@@ -12,9 +12,17 @@
 
 namespace dyad {
 
+// A word of a legacy pattern: its alternatives (a synonym set; an alternative may hold several
+// words, "did n't"), and whether '_' joins it to the word before ("NEW_&TIETYPES_RELATIONS").
+struct WordSlot {
+  std::vector<std::string> alternatives;
+  bool joined = false;
+};
+
 struct EventPattern {
   std::string code;           // the event, subject as source ("" when only reversed)
   std::string reversed_code;  // the event with source and target exchanged (":CODE")
+  std::string paired_code;    // "CODE:PAIRED": also the target's event toward the source ("arrived" 032:033)
   bool nominal = false;       // a noun trigger ("attack on")
   std::vector<std::string> words;    // verb or noun lemmas (lower case)
   std::string particle;              // "" = the verb group must have none
@@ -26,7 +34,10 @@ struct EventPattern {
   bool null_event = false;    // "---": matches (and so wins over less specific patterns) but codes nothing
   // PETRARCH/TABARI patterns: the words after the verb, in order (gaps allowed), each a list of
   // alternatives (a synonym set). Matched over the clause after its verb, not on the object head.
-  std::vector<std::vector<std::string>> sequence;
+  std::vector<WordSlot> sequence;
+  // ... and the words before the verb ("- &NEGATVAUXVRB * OVER EFFORTS", "WIRE_+TAP"), in order,
+  // between the subject and the verb. An alternative may hold several words ("did n't").
+  std::vector<WordSlot> preceding;
   // From a PETRARCH/TABARI file: coded as those coders do, with no intent families (their
   // dictionaries spell them out), the target from the first actor after the verb.
   bool legacy = false;
@@ -35,7 +46,7 @@ struct EventPattern {
   // How specific the pattern is; the most specific match wins.
   int specificity() const {
     return (objects.empty() ? 0 : 4) + 2 * static_cast<int>(conditions.size()) + (particle.empty() ? 0 : 1) +
-           static_cast<int>(sequence.size());
+           static_cast<int>(sequence.size()) + static_cast<int>(preceding.size());
   }
 };
 

@@ -473,6 +473,13 @@ class DictionaryLoader {
 
   void legacy_actors(const std::string& text, uint32_t file, DictFormat format, LoadReport& report) {
     LegacyLines lines(format == DictFormat::kTabari);
+    // PETRARCH matches actor phrases on whole words; TABARI reads a word without a final '_'
+    // as a stem.
+    auto actor_name = [&](std::string_view raw) {
+      std::string n = legacy_name(raw);
+      if (format != DictFormat::kTabari && !n.empty() && n.back() != '_') n.push_back('_');
+      return n;
+    };
     Entry* current = nullptr;
     bool in_word_list = false;  // TABARI <NOUN>/<ADJECTIVE> sections: parser word lists
     for_each_line(text, [&](std::string_view raw, uint32_t number) {
@@ -504,14 +511,14 @@ class DictionaryLoader {
         if (!current) return reject(report, number, "synonym without an actor before it", raw);
         std::string_view name = take_brackets(t.substr(1), codes, errors);
         for (const auto& err : errors) reject(report, number, err, raw);
-        std::string n = legacy_name(name);
+        std::string n = actor_name(name);
         if (!n.empty()) current->names.push_back(n);
         for (auto& c : codes) current->codes.push_back(std::move(c));
         return;
       }
       std::string_view name = take_brackets(t, codes, errors);
       for (const auto& err : errors) reject(report, number, err, raw);
-      std::string n = legacy_name(name);
+      std::string n = actor_name(name);
       if (n.empty()) {
         current = nullptr;
         return reject(report, number, "no name", raw);

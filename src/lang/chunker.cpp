@@ -106,6 +106,9 @@ class SentenceChunker {
         return true;
       case Pos::POS:
         return nominal(prev);
+      case Pos::kComma:  // "complete, full diplomatic ties", "a long, bloody war"
+        return j > start && is_adjective(prev) && is_adjective(tag(j + 1)) &&
+               (is_noun(tag(j + 2)) || is_adjective(tag(j + 2)));
       case Pos::DT:  // "all the", "both the"
         return prev == Pos::PDT;
       case Pos::VBN:

@@ -421,7 +421,8 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
     } else if (w == "about" && next == Pos::TO) {  // "is about to restore"
       tags[i] = Pos::IN;
     } else if (tags[i] == Pos::VBZ && (is_verb(next) || next == Pos::MD) && !is_auxiliary_form(w) &&
-               (is_noun(prev) || is_adjective(prev) || prev == Pos::DT || prev == Pos::PRPS) &&
+               (is_noun(prev) || is_adjective(prev) || prev == Pos::DT || prev == Pos::PRPS ||
+                (is_adverb(prev) && (next == Pos::VBD || next == Pos::VBN))) &&
                has_reading(i, Pos::NNS)) {
       tags[i] = Pos::NNS;  // "volleyball crowds burned": a noun before the verb
     } else if (tags[i] == Pos::JJ && ends_with(w, "ed") && has_reading(i, Pos::VBN) && perfect_before(i)) {

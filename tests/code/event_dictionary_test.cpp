@@ -72,7 +72,8 @@ TEST(EventDictionary, ReadsPetrarchVerbBlocks) {
                               "+MEET_WITH\n"
                               "- * (WITH LEADERS) [036:036]\n"
                               "- * RUN-OFF [---]\n"
-                              "- SOMEONE * [010]\n"
+                              "- SOMEONE_ELSE * [010]\n"
+                              "~ a transformation\n"
                               "--- GRANT  [070] ---\n"
                               "GRANT\n"
                               "- * {FINANCIAL AID} (FOR &CURRENCY) [071]\n");
@@ -91,10 +92,17 @@ TEST(EventDictionary, ReadsPetrarchVerbBlocks) {
   EXPECT_TRUE(block_code);
   EXPECT_TRUE(with_leaders);
   EXPECT_TRUE(null_run_off);
-  // Words before the verb cannot be expressed on roles: reported, not loaded.
+  // Words before the verb are kept, joined as the '_' says; transformations are reported.
+  bool before = false;
+  for (uint32_t i : *meet) {
+    const auto& pre = d.patterns()[i].preceding;
+    before |= pre.size() == 2 && pre[0].alternatives == std::vector<std::string>{"someone"} &&
+              pre[1].alternatives == std::vector<std::string>{"else"} && pre[1].joined && d.patterns()[i].code == "010";
+  }
+  EXPECT_TRUE(before);
   bool reported = false;
   for (const auto& r : reports)
-    for (const auto& x : r.rejected) reported |= x.reason.find("before the verb") != std::string::npos;
+    for (const auto& x : r.rejected) reported |= x.reason.find("transformations") != std::string::npos;
   EXPECT_TRUE(reported);
   const auto* grant = d.verbs("grant");
   ASSERT_NE(grant, nullptr);
@@ -110,7 +118,10 @@ TEST(EventDictionary, ConvertedPatternsReadBackTheSame) {
   std::string legacy = dir.file("CAMEO.test.txt",
                                 "--- MEET  [040] ---\nMEET\n- * (WITH LEADERS) [036]\n- * RUN-OFF [---]\n"
                                 "--- PULL  [---] ---\nPULL_OUT\n- * (FROM) [0874]\n"
-                                "--- FACE  [---] ---\nFACE\n- * CALLS [:020]\n");
+                                "--- FACE  [---] ---\nFACE\n- * CALLS [:020]\n"
+                                "&NEG\n+DID N'T\n+WILL NOT\n\n"
+                                "--- CLASH  [190] ---\nCLASH\n- MOST_&NEG_EVER * OVER {BIG EFFORTS} [904]\n"
+                                "--- LEFT  [032:033] ---\nLEFT\n");
   EventDictionary a;
   a.load(legacy, DictFormat::kPetrarch);
   std::string native;
@@ -130,7 +141,19 @@ TEST(EventDictionary, ConvertedPatternsReadBackTheSame) {
     EXPECT_EQ(x.objects, y.objects);
     EXPECT_EQ(x.target_preps, y.target_preps);
     EXPECT_EQ(x.conditions, y.conditions);
+    EXPECT_EQ(x.paired_code, y.paired_code);
+    EXPECT_EQ(x.legacy, y.legacy);
+    ASSERT_EQ(x.preceding.size(), y.preceding.size());
+    ASSERT_EQ(x.sequence.size(), y.sequence.size());
+    for (size_t k = 0; k < x.preceding.size(); ++k) {
+      EXPECT_EQ(x.preceding[k].alternatives, y.preceding[k].alternatives);
+      EXPECT_EQ(x.preceding[k].joined, y.preceding[k].joined);
+    }
+    for (size_t k = 0; k < x.sequence.size(); ++k) EXPECT_EQ(x.sequence[k].alternatives, y.sequence[k].alternatives);
   }
+  // The words around the verb and the paired code survive the trip.
+  EXPECT_NE(native.find("~ most_{did n't|will not}_ever * over big efforts"), std::string::npos) << native;
+  EXPECT_NE(native.find("verb 032:033 left"), std::string::npos) << native;
 }
 
 TEST(EventDictionary, DefaultDictionariesLoadCleanlyAndReachEveryCode) {
