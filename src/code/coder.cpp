@@ -513,18 +513,45 @@ class ArticleCoder {
   }
 
   // Whether the slots from `k` on occur in order within tokens [from, end): with gaps, except
-  // that a joined slot must come right after the one before it.
-  bool in_order(uint32_t from, uint32_t end, const std::vector<WordSlot>& seq, size_t k = 0) const {
-    if (k == seq.size()) return true;
-    uint32_t last = k > 0 && seq[k].joined ? std::min(from + 1, end) : end;
+  // that a joined slot comes right after the one before it (the first right at `from`); with
+  // `to_end`, the last ends right at `end`.
+  bool in_order(uint32_t from, uint32_t end, const std::vector<WordSlot>& seq, bool to_end = false, size_t k = 0) const {
+    if (k == seq.size()) return !to_end || from == end;
+    uint32_t last = seq[k].joined ? std::min(from + 1, end) : end;
     for (uint32_t t = from; t < last; ++t)
-      if (uint32_t n = alternative_at(t, end, seq[k].alternatives); n && in_order(t + n, end, seq, k + 1)) return true;
+      if (uint32_t n = alternative_at(t, end, seq[k].alternatives); n && in_order(t + n, end, seq, to_end, k + 1))
+        return true;
     return false;
   }
 
-  // A legacy pattern's words, in order, after the verb (its particle included) within the clause.
+  // Where a legacy pattern's verb phrase ends, as PETRARCH and TABARI read one: at the first
+  // clause after the verb that is not under this one, or an adverbial clause ("delayed their
+  // meeting <after ...>"); the clauses under it ("allowed <that Mordor isn't a pleasant
+  // place>", "the roads <leading into Mordor>") and loose words belong to it.
+  uint32_t verb_phrase_end(const Clause& c) const {
+    int32_t ci = static_cast<int32_t>(&c - a_.clauses.data());
+    uint32_t head = a_.verbs[c.verb].head, end = std::max<uint32_t>(sentence_end_, a_.verbs[c.verb].end);
+    for (size_t k = 0; k < a_.clauses.size(); ++k) {
+      const Clause& other = a_.clauses[k];
+      const VerbGroup& vg = a_.verbs[other.verb];
+      if (static_cast<int32_t>(k) == ci || vg.head <= head || vg.head >= end || other.first >= sentence_end_) continue;
+      int32_t up = other.parent;
+      for (int depth = 0; up != kNone && up != ci && depth < 8; ++depth) up = a_.clauses[up].parent;
+      if (up == ci && other.kind != ClauseKind::kSubordinate) continue;
+      uint32_t first = vg.first;
+      if (other.subordinator != kNone && static_cast<uint32_t>(other.subordinator) > head)
+        first = std::min(first, static_cast<uint32_t>(other.subordinator));
+      // The subject of a clause that follows belongs to it.
+      if (other.subject != kNone && a_.phrases[other.subject].first > head)
+        first = std::min(first, a_.phrases[other.subject].first);
+      end = std::min(end, std::max(first, a_.verbs[c.verb].end));
+    }
+    return end;
+  }
+
+  // A legacy pattern's words, in order, after the verb (its particle included) in its verb phrase.
   bool sequence_follows(const Clause& c, const VerbGroup& vg, const std::vector<WordSlot>& seq) const {
-    return in_order(vg.head + 1, std::max(c.end, vg.end), seq);
+    return in_order(vg.head + 1, verb_phrase_end(c), seq);
   }
 
   static bool spells_negation(const EventPattern& p) {
@@ -540,11 +567,11 @@ class ArticleCoder {
 
   // A legacy pattern's words before the verb, in order, between the subject and the verb: the
   // auxiliaries, adverbs and framing verbs of "will not ever clash", "won't try to clash".
-  bool words_precede(const Clause& c, const VerbGroup& vg, const std::vector<WordSlot>& seq) const {
+  bool words_precede(const Clause& c, const VerbGroup& vg, const EventPattern& p) const {
     uint32_t from = c.first;
     if (c.subject != kNone && a_.phrases[c.subject].end <= vg.head) from = a_.phrases[c.subject].end;
     if (vg.head > from + 12) from = vg.head - 12;
-    return in_order(from, vg.head, seq);
+    return in_order(from, vg.head, p.preceding, p.before_adjacent);
   }
 
   const PrepObject* prep_object(const Clause& c, const std::vector<std::string>& preps) const {
@@ -588,7 +615,7 @@ class ArticleCoder {
         why = !trace_ ? "particle" : p.particle.empty() ? "the verb has the particle '" + particle + "'" : "needs the particle '" + p.particle + "'";
       } else if (!p.sequence.empty() && !sequence_follows(c, vg, p.sequence)) {
         why = "its words do not follow the verb";
-      } else if (!p.preceding.empty() && !words_precede(c, vg, p.preceding)) {
+      } else if (!p.preceding.empty() && !words_precede(c, vg, p)) {
         why = "its words do not precede the verb";
       } else if (!p.objects.empty()) {
         int m1 = head_match(object, p.objects), m2 = m1 ? 0 : head_match(c.object2, p.objects);
@@ -690,14 +717,34 @@ class ArticleCoder {
             (*side)->code = "---" + (*side)->code;
       sentence_events_.push_back(std::move(e));
     };
-    const auto& sources = s.source.actors;
-    const auto& targets = s.target.actors;
+    // "THE_SHIRE [FRO/BIL/SAM]": one name for several actors, each its own event.
+    auto each = [](const std::vector<Actor>& in) {
+      std::vector<Actor> out;
+      for (const Actor& a : in) {
+        if (a.code.find('/') == std::string::npos) {
+          out.push_back(a);
+          continue;
+        }
+        for (size_t at = 0; at <= a.code.size();) {
+          size_t slash = std::min(a.code.find('/', at), a.code.size());
+          if (slash > at) {
+            Actor one = a;
+            recode(one, a.code.substr(at, slash - at));
+            out.push_back(std::move(one));
+          }
+          at = slash + 1;
+        }
+      }
+      return out;
+    };
+    const std::vector<Actor> sources = each(s.source.actors);
+    const std::vector<Actor> targets = each(s.target.actors);
     bool reversed = p.code.empty();
     if (sources.empty())
       for (const Actor& tgt : targets) add(reversed ? &tgt : nullptr, reversed ? nullptr : &tgt, code, note);
     for (const Actor& src : sources) {
       if (targets.empty()) {
-        if ((p.mutual || (cooperative(code) && !p.legacy)) && sources.size() > 1) {
+        if ((p.mutual || p.legacy || cooperative(code)) && sources.size() > 1) {
           for (const Actor& other : sources)
             if (&other != &src) add(&src, &other, code, note.empty() ? "mutual" : note + "; mutual");
         } else if (p.notarget || options_.allow_missing_target) {
@@ -708,9 +755,9 @@ class ArticleCoder {
       for (const Actor& tgt : targets) {
         if (reversed) add(&tgt, &src, code, note);
         else add(&src, &tgt, code, note);
-        // Visits come in pairs: X visits Y is also Y hosting X.
-        if (code == "042") add(reversed ? &src : &tgt, reversed ? &tgt : &src, "043", "visit pair");
-        if (code == "043") add(reversed ? &src : &tgt, reversed ? &tgt : &src, "042", "visit pair");
+        // Visits come in pairs: X visits Y is also Y hosting X (legacy dictionaries say so with 042:043).
+        if ((code == "042" || code == "043") && !p.legacy)
+          add(reversed ? &src : &tgt, reversed ? &tgt : &src, code == "042" ? "043" : "042", "visit pair");
         if (!p.paired_code.empty()) add(&tgt, &src, p.paired_code, "pair of " + code);
       }
     }
@@ -899,6 +946,12 @@ class ArticleCoder {
         target = resolve_phrase(po.phrase);
         if (!target.actors.empty()) break;
       }
+      // ... or, as in their verb phrases, the first actor named in a clause under this one
+      // ("cordoned off the roads leading into Mordor", "allowed that Mordor isn't ...").
+      uint32_t end = verb_phrase_end(c);
+      for (size_t ph = 0; ph < a_.phrases.size() && target.actors.empty(); ++ph)
+        if (a_.phrases[ph].first >= vg.end && a_.phrases[ph].first < end && a_.phrases[ph].first >= c.end)
+          target = resolve_phrase(static_cast<int32_t>(ph));
     }
     bool of = std::find(p.target_preps.begin(), p.target_preps.end(), "of") != p.target_preps.end();
     if (target.actors.empty() && of) {

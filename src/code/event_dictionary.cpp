@@ -60,8 +60,10 @@ size_t next_marker(std::string_view body, size_t from) {
 // separate words with gaps allowed, '_' joins a word to the one before, "{a|b c}" lists
 // alternatives, "&SET" names a set (resolved by `set`, empty when unknown). Slot markers of the
 // legacy formats (+ $ % ^) are dropped. False (with `error`) on an unknown set.
+// A word left joined at the end ("RECENTLY_" of "RECENTLY_*") sets `trailing_join`.
 template <typename SetLookup>
-bool parse_word_slots(std::string_view part, const SetLookup& set, std::vector<WordSlot>& out, std::string& error) {
+bool parse_word_slots(std::string_view part, const SetLookup& set, std::vector<WordSlot>& out, std::string& error,
+                      bool* trailing_join = nullptr) {
   bool joined = false;
   size_t i = 0;
   while (i < part.size()) {
@@ -77,7 +79,7 @@ bool parse_word_slots(std::string_view part, const SetLookup& set, std::vector<W
       continue;
     }
     WordSlot slot;
-    slot.joined = joined && !out.empty();
+    slot.joined = joined;
     joined = false;
     if (c == '{') {
       size_t close = part.find('}', i);
@@ -108,6 +110,19 @@ bool parse_word_slots(std::string_view part, const SetLookup& set, std::vector<W
     }
     if (!slot.alternatives.empty()) out.push_back(std::move(slot));
   }
+  if (trailing_join) *trailing_join = joined;
+  return true;
+}
+
+// The words of "BEFORE * AFTER": "RECENTLY_*" puts the word right before the verb, "*_CONTROL"
+// right after it.
+template <typename SetLookup>
+bool parse_word_pattern(std::string_view before, std::string_view after, const SetLookup& set, EventPattern& p,
+                        std::string& error) {
+  if (!parse_word_slots(before, set, p.preceding, error, &p.before_adjacent) ||
+      !parse_word_slots(after, set, p.sequence, error))
+    return false;
+  if (!p.preceding.empty()) p.preceding.front().joined = false;
   return true;
 }
 
@@ -115,7 +130,7 @@ bool parse_word_slots(std::string_view part, const SetLookup& set, std::vector<W
 std::string word_slots_text(const std::vector<WordSlot>& slots) {
   std::string out;
   for (const WordSlot& slot : slots) {
-    if (!out.empty()) out += slot.joined ? "_" : " ";
+    if (!out.empty() || slot.joined) out += slot.joined ? "_" : " ";
     if (slot.alternatives.size() == 1 && slot.alternatives[0].find(' ') == std::string::npos) {
       out += slot.alternatives[0];
       continue;
@@ -288,8 +303,7 @@ class EventLoader {
             error = "a word pattern needs '*' where the verb goes";
             ok = false;
           } else {
-            ok = parse_word_slots(part.substr(0, star), lookup, p.preceding, error) &&
-                 parse_word_slots(part.substr(star + 1), lookup, p.sequence, error);
+            ok = parse_word_pattern(part.substr(0, star), part.substr(star + 1), lookup, p, error);
           }
         } else if (marker == '&') {
           size_t colon = part.find(':');
@@ -504,17 +518,19 @@ class EventLoader {
       if (h[0] == '&') return set_members(h);
       return {h};
     };
-    auto add_slots = [&](std::string_view part, std::vector<WordSlot>& into) {
-      std::string error;
-      // "{FINANCIAL AID}" is one group of words in the legacy formats.
+    // "{FINANCIAL AID}" is one group of words in the legacy formats.
+    auto ungrouped = [](std::string_view part) {
       std::string text(part);
       for (char& c : text)
         if (c == '{' || c == '}') c = ' ';
-      if (parse_word_slots(text, [&](std::string_view name) { return set_members(name); }, into, error)) return true;
-      reject(report, number, error, body);
-      return false;
+      return text;
     };
-    if (!add_slots(pat.substr(0, star), p.preceding) || !add_slots(objects, p.sequence)) return;
+    std::string error;
+    if (!parse_word_pattern(ungrouped(pat.substr(0, star)), ungrouped(objects),
+                            [&](std::string_view name) { return set_members(name); }, p, error)) {
+      reject(report, number, error, body);
+      return;
+    }
     for (size_t at = after.find('('); at != std::string_view::npos; at = after.find('(', at + 1)) {
       size_t end = after.find(')', at);
       if (end == std::string_view::npos) break;
@@ -562,8 +578,8 @@ std::string native_pattern_line(const EventPattern& p) {
   for (const auto& [prep, nouns] : p.conditions) line += " & " + prep + ":" + list(nouns);
   if (!p.preceding.empty() || !p.sequence.empty()) {
     std::string before = word_slots_text(p.preceding), after = word_slots_text(p.sequence);
-    line += " ~ " + before + (before.empty() ? "* " : " * ") + after;
-    while (line.back() == ' ') line.pop_back();
+    line += " ~ " + before + (before.empty() ? "*" : p.before_adjacent ? "_*" : " *") +
+            (after.empty() || after[0] == '_' ? "" : " ") + after;
   }
   if (p.notarget || p.mutual || p.legacy)
     line += std::string(" !") + (p.notarget ? " notarget" : "") + (p.mutual ? " mutual" : "") +

@@ -32,12 +32,14 @@ struct EventPattern {
   bool notarget = false;
   bool mutual = false;
   bool null_event = false;    // "---": matches (and so wins over less specific patterns) but codes nothing
-  // PETRARCH/TABARI patterns: the words after the verb, in order (gaps allowed), each a list of
-  // alternatives (a synonym set). Matched over the clause after its verb, not on the object head.
+  // PETRARCH/TABARI patterns: the words after the verb, in order (gaps allowed unless joined; a
+  // joined first word comes right after the verb), each a list of alternatives (a synonym set).
+  // Matched over the clause after its verb, not on the object head.
   std::vector<WordSlot> sequence;
   // ... and the words before the verb ("- &NEGATVAUXVRB * OVER EFFORTS", "WIRE_+TAP"), in order,
   // between the subject and the verb. An alternative may hold several words ("did n't").
   std::vector<WordSlot> preceding;
+  bool before_adjacent = false;  // the last of them right before the verb ("RECENTLY_*")
   // From a PETRARCH/TABARI file: coded as those coders do, with no intent families (their
   // dictionaries spell them out), the target from the first actor after the verb.
   bool legacy = false;
