@@ -898,6 +898,12 @@ class ArticleCoder {
         one_of(lemma(a_.verbs[a_.clauses[c.parent].verb].head), {"use", "employ"}))
       m.source_phrase = a_.clauses[c.parent].subject;
     m.choice = choose(c, vg, m.object_phrase);
+    // PETRARCH and TABARI read a passive without a by-agent as active ("The Philippines was
+    // criticized over its dispute with Eriador": PHL -> ERI); legacy patterns code as they do.
+    if (m.choice.pattern && m.choice.pattern->legacy && vg.passive && c.agent == kNone) {
+      m.source_phrase = c.subject;
+      m.object_phrase = c.object;
+    }
     return m;
   }
 

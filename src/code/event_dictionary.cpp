@@ -525,6 +525,18 @@ class EventLoader {
         if (c == '{' || c == '}') c = ' ';
       return text;
     };
+    // "- + * MONEY $ [071]": '+' (target) before the verb or '$' (source) after it puts the
+    // subject on the receiving end, as a reversed code does.
+    auto has_marker = [](std::string_view part, char marker) {
+      for (size_t at = part.find(marker); at != std::string_view::npos; at = part.find(marker, at + 1))
+        if (at + 1 == part.size() || part[at + 1] == ' ' || part[at + 1] == '_') return true;
+      return false;
+    };
+    if ((has_marker(pat.substr(0, star), '+') || has_marker(after, '$')) && !p.code.empty()) {
+      p.reversed_code = p.code;
+      p.code.clear();
+      p.paired_code.clear();
+    }
     std::string error;
     if (!parse_word_pattern(ungrouped(pat.substr(0, star)), ungrouped(objects),
                             [&](std::string_view name) { return set_members(name); }, p, error)) {

@@ -116,7 +116,7 @@ class SentenceChunker {
         return j > start && (is_noun(tag(j + 1)) || is_adjective(tag(j + 1))) && !is_noun(prev);
       case Pos::RB:  // "the very first", "a clearly inebriated official"
         return j > start && (prev == Pos::DT || prev == Pos::PRPS) &&
-               (is_adjective(tag(j + 1)) || ((tag(j + 1) == Pos::VBN || tag(j + 1) == Pos::VBG) && is_noun(tag(j + 2))));
+               (is_adjective(tag(j + 1)) || ((tag(j + 1) == Pos::VBN || tag(j + 1) == Pos::VBG) && (is_noun(tag(j + 2)) || is_adjective(tag(j + 2)))));
       default:
         return false;
     }
