@@ -286,6 +286,21 @@ class ArticleCoder {
             }
         } else {
           resolve_range(first, a_.phrases[a_.phrase_of[t + 1]].end, wider);
+          // "lawmakers in Fornost and Gondor": the agent in each place listed.
+          std::vector<std::string> roles = found.front().roles;
+          for (int32_t m = a_.phrases[a_.phrase_of[t + 1]].conjunct_next, n = 0; m != kNone && n < 8 && !roles.empty();
+               m = a_.phrases[m].conjunct_next, ++n) {
+            std::vector<Actor> place;
+            resolve_range(a_.phrases[m].first, a_.phrases[m].end, place);
+            for (Actor& a : place) {
+              if (a.country.empty() || !a.roles.empty()) continue;
+              std::string code = a.country;
+              for (const auto& r : roles) code += r;
+              recode(a, code);
+              a.agent = found.front().agent;
+              wider.push_back(std::move(a));
+            }
+          }
         }
         if (!wider.empty() && !agent_only(wider)) found = std::move(wider);
       }
@@ -354,6 +369,29 @@ class ArticleCoder {
           a.agent = o.agent;
           break;
         }
+    }
+    // "Danish media and government", "lawmakers and officials in Fornost and Gondor": a role
+    // named with no country is that role of the countries its coordination names.
+    std::vector<std::string> countries;
+    for (const Actor& a : r.actors)
+      if (!a.country.empty() && std::find(countries.begin(), countries.end(), a.country) == countries.end())
+        countries.push_back(a.country);
+    if (!countries.empty() && r.actors.size() > 1 && !r.coreference) {
+      std::vector<Actor> spread;
+      for (Actor& a : r.actors) {
+        if (a.entry >= 0 || !a.country.empty() || a.roles.empty()) {
+          spread.push_back(std::move(a));
+          continue;
+        }
+        for (const std::string& country : countries) {
+          Actor one = a;
+          recode(one, country + a.code);
+          if (std::none_of(spread.begin(), spread.end(), [&](const Actor& o) { return o.code == one.code; }) &&
+              std::none_of(r.actors.begin(), r.actors.end(), [&](const Actor& o) { return o.code == one.code; }))
+            spread.push_back(std::move(one));
+        }
+      }
+      r.actors = std::move(spread);
     }
     // "U.N. Secretary-General Kofi Annan": a name no dictionary knows, after the title that
     // resolved; "he" may refer to it.
