@@ -603,11 +603,12 @@ class ArticleCoder {
     return false;
   }
 
-  // A legacy pattern's words before the verb, in order, between the subject and the verb: the
-  // auxiliaries, adverbs and framing verbs of "will not ever clash", "won't try to clash".
+  // A legacy pattern's words before the verb, in order, from the subject to the verb: the
+  // auxiliaries, adverbs and framing verbs of "will not ever clash", "won't try to clash", and
+  // the subject's own words ("- DEATH TOLL * [223]").
   bool words_precede(const Clause& c, const VerbGroup& vg, const EventPattern& p) const {
     uint32_t from = c.first;
-    if (c.subject != kNone && a_.phrases[c.subject].end <= vg.head) from = a_.phrases[c.subject].end;
+    if (c.subject != kNone && a_.phrases[c.subject].end <= vg.head) from = std::min(from, a_.phrases[c.subject].first);
     if (vg.head > from + 12) from = vg.head - 12;
     return in_order(from, vg.head, p.preceding, p.before_adjacent);
   }

@@ -486,7 +486,12 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
     bool next_to_name = (capital(i - 1) && is_noun(tags[i - 1]) && i - 1 > first_word) ||
                         (capital(i + 1) && is_proper(tags[i + 1])) ||
                         (i + 2 < n && word(i + 1) == "of" && capital(i + 2));
-    if (next_to_name) tags[i] = tags[i] == Pos::NN ? Pos::NNP : Pos::NNPS;
+    // A capitalised word mid-sentence that neither the tagger's lexicon nor WordNet knows in
+    // any case is a name ("the awful Fornost"), whatever its suffix suggests.
+    std::string text_i(tokens[i].text(text));
+    bool unknown_name = tags[i] == Pos::NN && model_.lexicon(text_i).empty() && model_.lexicon(lower(text_i)).empty() &&
+                        !model_.in_wordnet(lower(text_i), WordClass::kNoun);
+    if (next_to_name || unknown_name) tags[i] = tags[i] == Pos::NN ? Pos::NNP : Pos::NNPS;
   }
   // "A report released Tuesday ... alleged that": of two past-tense verbs in one clause, the
   // first after a noun is a participle modifying it.
