@@ -609,6 +609,11 @@ class ArticleCoder {
   bool words_precede(const Clause& c, const VerbGroup& vg, const EventPattern& p) const {
     uint32_t from = c.first;
     if (c.subject != kNone && a_.phrases[c.subject].end <= vg.head) from = std::min(from, a_.phrases[c.subject].first);
+    // ... and the verb that governs the clause ("- INDICATED WOULD * NOW": "indicated it would act now").
+    if (c.parent != kNone && (c.kind == ClauseKind::kComplement || c.kind == ClauseKind::kInfinitival)) {
+      const VerbGroup& up = a_.verbs[a_.clauses[c.parent].verb];
+      if (up.head < from) from = up.first;
+    }
     if (vg.head > from + 12) from = vg.head - 12;
     return in_order(from, vg.head, p.preceding, p.before_adjacent);
   }
