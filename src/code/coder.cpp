@@ -587,6 +587,36 @@ class ArticleCoder {
     return end;
   }
 
+  // The token after the first `count` slots of `seq`, matched leftmost from `from`.
+  uint32_t after_slots(uint32_t from, uint32_t end, const std::vector<WordSlot>& seq, size_t count) const {
+    for (size_t k = 0; k < count && k < seq.size(); ++k) {
+      uint32_t t = from;
+      while (t < end && !alternative_at(t, end, seq[k].alternatives)) ++t;
+      if (t >= end) return end;
+      from = t + alternative_at(t, end, seq[k].alternatives);
+    }
+    return from;
+  }
+
+  // The actor a legacy pattern places after its words ("* EID AT ^ WITH +").
+  Resolved placed_actor(const Clause& c, const EventPattern& p) {
+    const VerbGroup& vg = a_.verbs[c.verb];
+    uint32_t end = verb_phrase_end(c);
+    uint32_t from = after_slots(vg.head + 1, end, p.sequence, static_cast<size_t>(p.other_after));
+    int skip = p.other_skip;
+    for (size_t ph = 0; ph < a_.phrases.size(); ++ph) {
+      const NounPhrase& np = a_.phrases[ph];
+      if (np.first < from || np.first >= end) continue;
+      if (skip > 0) {
+        --skip;
+        continue;
+      }
+      Resolved r = resolve_phrase(static_cast<int32_t>(ph));
+      if (!r.actors.empty()) return r;
+    }
+    return {};
+  }
+
   // A legacy pattern's words, in order, after the verb (its particle included) in its verb phrase.
   bool sequence_follows(const Clause& c, const VerbGroup& vg, const std::vector<WordSlot>& seq) const {
     return in_order(vg.head + 1, verb_phrase_end(c), seq);
@@ -976,6 +1006,10 @@ class ArticleCoder {
     const EventPattern& p = *m.choice.pattern;
     const VerbGroup& vg = a_.verbs[c.verb];
     Resolved target;
+    if (p.legacy && p.other_after >= 0) {
+      target = placed_actor(c, p);
+      if (!target.actors.empty()) return target;
+    }
     if (p.objects.empty()) {
       if (m.object_phrase != kNone) target = resolve_phrase(m.object_phrase);
     } else if (m.choice.object_phrase == c.object2 && c.object != kNone && !vg.passive) {
@@ -1057,8 +1091,15 @@ class ArticleCoder {
         is_speech_verb(lemma(a_.verbs[a_.clauses[c.parent].verb].head)))
       return code_obligation(ci);
     if (!clause_framing(c, framing, framing_word)) {
-      if (framing_word.empty()) return trace(name + ": an infinitive without intent, not an act");
-      return trace(name + ": framed by '" + framing_word + "', not coded");
+      // Legacy dictionaries code every verb that matches, as PETRARCH does ("was seen to break
+      // into", "hosting Osgiliath to celebrate May Day").
+      ClauseMatch legacy = match_clause(c);
+      if (legacy.choice.pattern && legacy.choice.pattern->legacy) {
+        framing = Framing::kAsIs;
+      } else {
+        if (framing_word.empty()) return trace(name + ": an infinitive without intent, not an act");
+        return trace(name + ": framed by '" + framing_word + "', not coded");
+      }
     }
     if (c.kind == ClauseKind::kInfinitival && c.parent != kNone && a_.verbs[a_.clauses[c.parent].verb].negated)
       negated = true;

@@ -543,6 +543,28 @@ class EventLoader {
       reject(report, number, error, body);
       return;
     }
+    // "- * EID AT ^ WITH + [043]": the other actor stands after the words before the marker,
+    // past one noun phrase for each '^'.
+    {
+      std::string text = ungrouped(objects);
+      for (char& ch : text)
+        if (ch == '_') ch = ' ';
+      std::istringstream words(text);
+      std::string w;
+      int slots = 0, carets = 0;
+      while (words >> w) {
+        if (w == "^") {
+          ++carets;
+        } else if (w == "+" || w == "$") {
+          p.other_after = slots;
+          p.other_skip = carets;
+          break;
+        } else {
+          ++slots;
+          carets = 0;
+        }
+      }
+    }
     for (size_t at = after.find('('); at != std::string_view::npos; at = after.find('(', at + 1)) {
       size_t end = after.find(')', at);
       if (end == std::string_view::npos) break;

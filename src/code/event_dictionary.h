@@ -40,6 +40,9 @@ struct EventPattern {
   // between the subject and the verb. An alternative may hold several words ("did n't").
   std::vector<WordSlot> preceding;
   bool before_adjacent = false;  // the last of them right before the verb ("RECENTLY_*")
+  // Where the other actor (the target; the source of a reversed code) stands: after the first
+  // `other_after` words of `sequence`, past `other_skip` noun phrases ("* EID AT ^ WITH +").
+  int other_after = -1, other_skip = 0;
   // From a PETRARCH/TABARI file: coded as those coders do, with no intent families (their
   // dictionaries spell them out), the target from the first actor after the verb.
   bool legacy = false;

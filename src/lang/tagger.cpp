@@ -418,6 +418,9 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
       tags[i] = Pos::VBD;  // "marched ... and blocked roads", "attacked X and wounded three"
     } else if (tags[i] == Pos::VBD && is_noun(prev) && i + 1 < n && word(i + 1) == "by" && has_reading(i, Pos::VBN)) {
       tags[i] = Pos::VBN;  // "weapons supplied by Iran were found"
+    } else if ((tags[i] == Pos::VB || tags[i] == Pos::VBP) && i > 0 && (word(i - 1) == "very" || word(i - 1) == "too") &&
+               has_reading(i, Pos::JJ)) {
+      tags[i] = Pos::JJ;  // "marched very close to": no verb follows "very"
     } else if (w == "about" && next == Pos::TO) {  // "is about to restore"
       tags[i] = Pos::IN;
     } else if (tags[i] == Pos::VBZ && (is_verb(next) || next == Pos::MD) && !is_auxiliary_form(w) &&
