@@ -1158,7 +1158,12 @@ class ArticleCoder {
     bool place_note = false;
     slots.source = resolve_phrase(m.source_phrase);
     uint32_t trigger_end = std::max<uint32_t>(vg.head, vg.particle == kNone ? 0 : static_cast<uint32_t>(vg.particle));
-    slots.target = find_target(c, m, trigger_end);
+    if (p.source_governing && c.parent != kNone && a_.clauses[c.parent].subject != kNone) {
+      slots.target = std::move(slots.source);  // "noted that <Cirith Ungol> regretted"
+      slots.source = resolve_phrase(a_.clauses[c.parent].subject);
+    } else {
+      slots.target = find_target(c, m, trigger_end);
+    }
     if (slots.target.actors.empty()) {
       // "demanded that Y withdraw", "urged Y to talk": the one asked.
       for (size_t k = ci + 1; k < a_.clauses.size() && a_.clauses[k].first < sentence_end_; ++k) {

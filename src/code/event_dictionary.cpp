@@ -532,7 +532,24 @@ class EventLoader {
         if (at + 1 == part.size() || part[at + 1] == ' ' || part[at + 1] == '_') return true;
       return false;
     };
-    if ((has_marker(pat.substr(0, star), '+') || has_marker(after, '$')) && !p.code.empty()) {
+    // "- NOTED + * [115]": words before the '+' belong to the governing clause, whose subject is
+    // then the source, and this clause's subject the target.
+    {
+      std::string before(pat.substr(0, star));
+      for (char& ch : before)
+        if (ch == '_') ch = ' ';
+      std::istringstream words(before);
+      std::string w;
+      int count = 0;
+      while (words >> w) {
+        if (w == "+") {
+          p.source_governing = count > 0;
+          break;
+        }
+        if (w != "$" && w != "^" && w != "%") ++count;
+      }
+    }
+    if (!p.source_governing && (has_marker(pat.substr(0, star), '+') || has_marker(after, '$')) && !p.code.empty()) {
       p.reversed_code = p.code;
       p.code.clear();
       p.paired_code.clear();

@@ -43,6 +43,8 @@ struct EventPattern {
   // Where the other actor (the target; the source of a reversed code) stands: after the first
   // `other_after` words of `sequence`, past `other_skip` noun phrases ("* EID AT ^ WITH +").
   int other_after = -1, other_skip = 0;
+  // "- NOTED + * [115]": the source is the governing clause's subject, the target this one's.
+  bool source_governing = false;
   // From a PETRARCH/TABARI file: coded as those coders do, with no intent families (their
   // dictionaries spell them out), the target from the first actor after the verb.
   bool legacy = false;

@@ -226,6 +226,37 @@ void ActorResolver::resolve(const Doc& doc, uint32_t first, uint32_t end, std::v
             only_linking_words(doc, g->end_token, m->first_token) && (!agent || g->end_token > agent->end_token))
           agent = g;
     Actor a = make(doc, *m, agent);
+    if (a.agent >= 0) {
+      // More agents right next to it: "An MSF Arnor diplomat" (NGO~ before, ~GOV after) is
+      // NGOARNGOV; "government activists" after it adds each role in turn.
+      auto code_of = [&](const Matcher::Match* g) { return std::string_view(entries[g->entry].codes.front().code); };
+      std::string code = a.code;
+      uint32_t last = agent->end_token;
+      for (bool more = true; more;) {
+        more = false;
+        for (const Matcher::Match* g : agents)
+          if (g->first_token == last && code_of(g).front() == '~') {
+            code += code_of(g).substr(1);
+            last = g->end_token;
+            a.end_token = std::max(a.end_token, last);
+            more = true;
+            break;
+          }
+      }
+      for (const Matcher::Match* g : agents)
+        if (g != agent && g->end_token == m->first_token && code_of(g).back() == '~' && code_of(g).front() != '~') {
+          code = std::string(code_of(g).substr(0, code_of(g).size() - 1)) + code;
+          a.first_token = std::min(a.first_token, g->first_token);
+          break;
+        }
+      if (code != a.code) {
+        a.code = code;
+        a.country.clear();
+        a.roles.clear();
+        split_actor_code(a.code, a.country, a.roles);
+        a.span = {doc.tokens[a.first_token].begin, doc.tokens[a.end_token - 1].end};
+      }
+    }
     bool duplicate = std::any_of(out.begin(), out.end(), [&](const Actor& o) { return o.code == a.code; });
     if (!duplicate) out.push_back(std::move(a));
   }
