@@ -531,8 +531,9 @@ class ArticleCoder {
 
   bool head_in(int32_t phrase, const std::vector<std::string>& words) const { return head_match(phrase, words) > 0; }
 
-  // How many tokens from `t` (before `end`) one of the alternatives covers, word by word
-  // (text or lemma): "did n't" covers two. 0 when none matches.
+  // How many tokens from `t` (before `end`) one of the alternatives covers, word by word as
+  // written (PETRARCH's patterns spell out the forms: "RESOLUTION" is not "resolutions"):
+  // "did n't" covers two. 0 when none matches.
   uint32_t alternative_at(uint32_t t, uint32_t end, const std::vector<std::string>& alternatives) const {
     for (const std::string& alt : alternatives) {
       uint32_t u = t;
@@ -541,7 +542,7 @@ class ArticleCoder {
       while (ok && at < alt.size()) {
         size_t space = alt.find(' ', at);
         std::string_view w = std::string_view(alt).substr(at, space == std::string::npos ? alt.npos : space - at);
-        ok = u < end && (word(u) == w || lemma(u) == w);
+        ok = u < end && word(u) == w;
         ++u;
         at = space == std::string::npos ? alt.size() : space + 1;
       }
@@ -637,6 +638,22 @@ class ArticleCoder {
   // auxiliaries, adverbs and framing verbs of "will not ever clash", "won't try to clash", and
   // the subject's own words ("- DEATH TOLL * [223]").
   bool words_precede(const Clause& c, const VerbGroup& vg, const EventPattern& p) const {
+    return in_order(precede_from(c, vg), vg.head, p.preceding, p.before_adjacent);
+  }
+
+  // The actor phrase right before a legacy pattern's first word before the verb.
+  int32_t phrase_before_words(const Clause& c, const EventPattern& p) const {
+    const VerbGroup& vg = a_.verbs[c.verb];
+    uint32_t t = precede_from(c, vg);
+    while (t < vg.head && !alternative_at(t, vg.head, p.preceding.front().alternatives)) ++t;
+    for (size_t ph = a_.phrases.size(); ph-- > 0;) {
+      const NounPhrase& np = a_.phrases[ph];
+      if (np.end <= t && np.first >= sentence_first_ && a_.phrase_of[np.head] == static_cast<int32_t>(ph)) return static_cast<int32_t>(ph);
+    }
+    return kNone;
+  }
+
+  uint32_t precede_from(const Clause& c, const VerbGroup& vg) const {
     uint32_t from = c.first;
     if (c.subject != kNone && a_.phrases[c.subject].end <= vg.head) from = std::min(from, a_.phrases[c.subject].first);
     // ... and the verb that governs the clause ("- INDICATED WOULD * NOW": "indicated it would act now").
@@ -645,7 +662,7 @@ class ArticleCoder {
       if (up.head < from) from = up.first;
     }
     if (vg.head > from + 12) from = vg.head - 12;
-    return in_order(from, vg.head, p.preceding, p.before_adjacent);
+    return from;
   }
 
   const PrepObject* prep_object(const Clause& c, const std::vector<std::string>& preps) const {
@@ -1088,8 +1105,10 @@ class ArticleCoder {
     if (directive != kNone)
       return trace(name + ": wanted by " + clause_name(static_cast<uint32_t>(directive)) + ", which it refines");
     if (c.kind == ClauseKind::kComplement && c.parent != kNone && obligation(c) &&
-        is_speech_verb(lemma(a_.verbs[a_.clauses[c.parent].verb].head)))
-      return code_obligation(ci);
+        is_speech_verb(lemma(a_.verbs[a_.clauses[c.parent].verb].head))) {
+      const EventPattern* own = match_clause(c).choice.pattern;
+      if (!own || !own->legacy) return code_obligation(ci);  // legacy dictionaries spell these out
+    }
     if (!clause_framing(c, framing, framing_word)) {
       // Legacy dictionaries code every verb that matches, as PETRARCH does ("was seen to break
       // into", "hosting Osgiliath to celebrate May Day").
@@ -1156,7 +1175,8 @@ class ArticleCoder {
 
     Slots slots;
     bool place_note = false;
-    slots.source = resolve_phrase(m.source_phrase);
+    slots.source = resolve_phrase(p.subject_before_words && !p.preceding.empty() ? phrase_before_words(c, p)
+                                                                                  : m.source_phrase);
     uint32_t trigger_end = std::max<uint32_t>(vg.head, vg.particle == kNone ? 0 : static_cast<uint32_t>(vg.particle));
     if (p.source_governing && c.parent != kNone && a_.clauses[c.parent].subject != kNone) {
       slots.target = std::move(slots.source);  // "noted that <Cirith Ungol> regretted"

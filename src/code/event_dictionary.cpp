@@ -544,6 +544,7 @@ class EventLoader {
       while (words >> w) {
         if (w == "+") {
           p.source_governing = count > 0;
+          p.subject_before_words = count == 0;
           break;
         }
         if (w != "$" && w != "^" && w != "%") ++count;

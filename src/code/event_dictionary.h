@@ -45,6 +45,9 @@ struct EventPattern {
   int other_after = -1, other_skip = 0;
   // "- NOTED + * [115]": the source is the governing clause's subject, the target this one's.
   bool source_governing = false;
+  // "- + HOSTING * TABASKI ^ $ [042]": the subject side is the actor right before those words
+  // ("Mordor will be hosting Osgiliath to celebrate ..."), not the clause's own subject.
+  bool subject_before_words = false;
   // From a PETRARCH/TABARI file: coded as those coders do, with no intent families (their
   // dictionaries spell them out), the target from the first actor after the verb.
   bool legacy = false;
