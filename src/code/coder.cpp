@@ -1097,6 +1097,12 @@ class ArticleCoder {
     const VerbGroup& vg = a_.verbs[c.verb];
     std::string name = trace_ ? clause_name(ci) : std::string();
     if (vg.copula) return trace(name + ": a copula, not an event");
+    // "after leaving Eriador": a gerund after a subordinator has no subject of its own, and
+    // PETRARCH leaves it uncoded.
+    if (vg.form == Form::kGerund && c.subject_inherited && c.subordinator != kNone) {
+      const EventPattern* own = match_clause(c).choice.pattern;
+      if (own && own->legacy) return trace(name + ": a gerund after '" + word(static_cast<uint32_t>(c.subordinator)) + "', not coded by legacy dictionaries");
+    }
     if (hypothetical(c)) return trace(name + ": a condition or a denial, not asserted");
     Framing framing = Framing::kNone;
     bool negated = vg.negated;
