@@ -177,13 +177,27 @@ class ArticleCoder {
         continue;
       }
       bool article = false;
-      if (resolver_.discarded(doc_, s.first_token, s.end_token, &article)) {
-        trace(article ? "a discard-article phrase: the whole article is not coded" : "a discard phrase: not coded");
+      uint32_t at = 0;
+      skipped_clause_ = kNone;
+      if (resolver_.discarded(doc_, s.first_token, s.end_token, &article, &at)) {
         if (article) {
+          trace("a discard-article phrase: the whole article is not coded");
           out_.events.clear();
           return;
         }
-        continue;
+        // A discard phrase inside a clause under another ("demanded an admission that Soviet
+        // forces murdered officers <during World War Two>") sets only that clause aside.
+        int32_t inner = kNone;
+        for (size_t k = first_clause; k < ci; ++k)
+          if (a_.clauses[k].first <= at && at < a_.clauses[k].end &&
+              (inner == kNone || a_.clauses[k].first >= a_.clauses[inner].first))
+            inner = static_cast<int32_t>(k);
+        if (inner == kNone || a_.clauses[inner].parent == kNone) {
+          trace("a discard phrase: not coded");
+          continue;
+        }
+        skipped_clause_ = inner;
+        trace("a discard phrase in " + clause_name(static_cast<uint32_t>(inner)) + ": that clause is not coded");
       }
       if (trace_) trace_actors(s);
       code_sentence(si, first_clause, ci);
@@ -1077,6 +1091,20 @@ class ArticleCoder {
       if (v.empty() && after + 1 < sentence_end_ && one_of(prep(after), {"by", "from", "of"}) &&
           a_.phrase_of[after + 1] != kNone)
         resolve_member(a_.phrase_of[after + 1], v);
+      if (v.empty()) {
+        // "rejected an invitation to attend a meeting of Palestinian factions": the act the
+        // object proposes names who it concerns.
+        int32_t ci = static_cast<int32_t>(&c - a_.clauses.data());
+        for (size_t k = static_cast<size_t>(ci) + 1; k < a_.clauses.size() && a_.clauses[k].first < sentence_end_; ++k) {
+          const Clause& child = a_.clauses[k];
+          if (child.parent != ci || child.kind != ClauseKind::kInfinitival || child.first > obj.end + 1) continue;
+          for (size_t ph = 0; ph < a_.phrases.size() && v.empty(); ++ph)
+            if (a_.phrases[ph].first >= child.first && a_.phrases[ph].first < child.end &&
+                static_cast<int32_t>(ph) != child.subject)
+              v = resolve_phrase(static_cast<int32_t>(ph)).actors;
+          break;
+        }
+      }
       if (!agent_only(v)) target.actors = std::move(v);
     }
     return target;
@@ -1096,6 +1124,7 @@ class ArticleCoder {
     const Clause& c = a_.clauses[ci];
     const VerbGroup& vg = a_.verbs[c.verb];
     std::string name = trace_ ? clause_name(ci) : std::string();
+    if (skipped_clause_ != kNone && set_aside(ci)) return trace(name + ": set aside by the discard phrase");
     if (vg.copula) return trace(name + ": a copula, not an event");
     // "after leaving Eriador": a gerund after a subordinator has no subject of its own, and
     // PETRARCH leaves it uncoded.
@@ -1359,6 +1388,7 @@ class ArticleCoder {
   void code_nominals(uint32_t first_phrase, uint32_t end_phrase, const std::vector<int32_t>& object_of) {
     for (uint32_t pi = first_phrase; pi < end_phrase; ++pi) {
       const NounPhrase& np = a_.phrases[pi];
+      if (set_aside_token(np.head)) continue;
       const auto* list = events_.nouns(lemma(np.head));
       if (!list) continue;
       uint32_t after = np.end;
@@ -1524,6 +1554,16 @@ class ArticleCoder {
   mutable std::vector<bool> word_done_;
   std::vector<Mention> memory_;
   std::vector<Event> sentence_events_;
+  int32_t skipped_clause_ = kNone;  // a clause a discard phrase sets aside, with the clauses under it
+
+  bool set_aside(uint32_t ci) const {
+    for (int32_t up = static_cast<int32_t>(ci), depth = 0; up != kNone && depth < 12; up = a_.clauses[up].parent, ++depth)
+      if (up == skipped_clause_) return true;
+    return false;
+  }
+  bool set_aside_token(uint32_t t) const {
+    return skipped_clause_ != kNone && a_.clauses[skipped_clause_].first <= t && t < a_.clauses[skipped_clause_].end;
+  }
   uint32_t sentence_ = 0;
   uint32_t sentence_first_ = 0;
   uint32_t sentence_end_ = 0;

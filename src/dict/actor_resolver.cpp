@@ -262,20 +262,18 @@ void ActorResolver::resolve(const Doc& doc, uint32_t first, uint32_t end, std::v
   }
 }
 
-bool ActorResolver::discarded(const Doc& doc, uint32_t first, uint32_t end, bool* article) const {
+bool ActorResolver::discarded(const Doc& doc, uint32_t first, uint32_t end, bool* article, uint32_t* at) const {
   std::vector<Matcher::Match> ms;
   matcher_.match(doc.text(), doc.tokens, first, end, ms);
   bool found = false;
   for (const auto& m : ms) {
     const Entry& e = dictionary().entries()[m.entry];
     EntryKind k = e.kind;
-    if (is_actor_kind(k) && e.code_at(date_) == "###") found = true;  // TABARI's discard code
-    if (k == EntryKind::kDiscardArticle) {
-      if (article) *article = true;
-      found = true;
-    } else if (k == EntryKind::kDiscard) {
-      found = true;
-    }
+    bool here = (is_actor_kind(k) && e.code_at(date_) == "###") ||  // TABARI's discard code
+                k == EntryKind::kDiscard || k == EntryKind::kDiscardArticle;
+    if (k == EntryKind::kDiscardArticle && article) *article = true;
+    if (here && at && (!found || m.first_token < *at)) *at = m.first_token;
+    found |= here;
   }
   return found;
 }

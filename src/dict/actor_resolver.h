@@ -37,7 +37,8 @@ class ActorResolver {
   void resolve(const Doc& doc, uint32_t first, uint32_t end, std::vector<Actor>& out);
 
   // Is a discard phrase in tokens [first, end)? Sets *article when it discards the article.
-  bool discarded(const Doc& doc, uint32_t first, uint32_t end, bool* article = nullptr) const;
+  // *at (if given) is the first token of the first discard phrase found.
+  bool discarded(const Doc& doc, uint32_t first, uint32_t end, bool* article = nullptr, uint32_t* at = nullptr) const;
 
   const Dictionary& dictionary() const { return matcher_.dictionary(); }
 
