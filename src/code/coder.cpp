@@ -1110,6 +1110,34 @@ class ArticleCoder {
     return target;
   }
 
+  // Whom a protest is against when its verb names no one: "in defiance of Chinese
+  // authorities", "to show their disapproval for the United States' policies", "demonstrations
+  // against violations by the Israeli military" (within the protest's clause and the clauses
+  // under it).
+  Resolved protested(const Clause& c) {
+    uint32_t head = a_.verbs[c.verb].head, end = verb_phrase_end(c);
+    for (uint32_t t = head + 1; t + 1 < end; ++t) {
+      bool against = one_of(lemma(t), {"against"}) ||
+                     (lemma(t) == "of" && t > 0 && one_of(lemma(t - 1), {"defiance"})) ||
+                     (one_of(lemma(t), {"for", "of", "with", "at", "over"}) && t > 0 &&
+                      one_of(lemma(t - 1), {"disapproval", "anger", "opposition", "outrage", "displeasure", "discontent"}));
+      int32_t ph = a_.phrase_of[t + 1];
+      if (!against || ph == kNone) continue;
+      const NounPhrase& np = a_.phrases[ph];
+      std::vector<Actor> v;
+      if (np.possessor != kNone && !a_.phrases[np.possessor].pronoun) resolve_member(np.possessor, v);
+      if (v.empty()) v = resolve_phrase(ph).actors;
+      if (v.empty() && np.end + 1 < sentence_end_ && prep(np.end) == "by" && a_.phrase_of[np.end + 1] != kNone)
+        resolve_member(a_.phrase_of[np.end + 1], v);
+      if (!v.empty() && !agent_only(v)) {
+        Resolved r;
+        r.actors = std::move(v);
+        return r;
+      }
+    }
+    return {};
+  }
+
   double confidence_of(const EventPattern& p, const Clause& c, const Resolved& source, const Resolved& target) const {
     double confidence = 0.55 + 0.05 * std::min(p.specificity(), 4);
     if (c.kind == ClauseKind::kMain) confidence += 0.1;
@@ -1239,6 +1267,7 @@ class ArticleCoder {
         place_note = true;
       }
     }
+    if (slots.target.actors.empty() && code.rfind("14", 0) == 0 && !p.legacy) slots.target = protested(c);
     if (slots.target.actors.empty() && code.rfind("14", 0) == 0 && slots.source.actors.size() == 1 &&
         !slots.source.actors[0].country.empty() &&
         (slots.source.actors[0].roles.empty() || slots.source.actors[0].roles[0] != "GOV")) {
