@@ -284,6 +284,23 @@ class ArticleCoder {
         found = std::move(listed.actors);
       }
     }
+    if (agent_only(found) && end + 2 < sentence_end_ && one_of(lemma(end), {"loyal", "allied"}) &&
+        one_of(lemma(end + 1), {"to", "with"}) && a_.phrase_of[end + 2] != kNone && depth < 2) {
+      // "militants loyal to Iraq's al-Qaeda leader", "forces allied with the government": the
+      // agent of whom they follow.
+      std::vector<Actor> leader;
+      resolve_member(a_.phrase_of[end + 2], leader, depth + 1);
+      for (const Actor& l : leader)
+        if (!l.country.empty()) {
+          Actor a = found.front();
+          std::string code = l.country;
+          for (const auto& r : found.front().roles) code += r;
+          recode(a, code);
+          a.entry = l.entry;
+          found = {a};
+          break;
+        }
+    }
     if (found.empty() || agent_only(found)) {
       // "police in Kabul", "troops from Chad": the place that follows qualifies the agent; "a
       // village in Western Cambodia": it places what names nobody.
@@ -1268,6 +1285,13 @@ class ArticleCoder {
       }
     }
     if (slots.target.actors.empty() && code.rfind("14", 0) == 0 && !p.legacy) slots.target = protested(c);
+    if (code.rfind("14", 0) == 0 && !p.legacy && agent_only(slots.source.actors) && slots.source.actors.size() == 1) {
+      // "people blocked streets in Hong Kong": protesters are people of the place they protest in.
+      if (auto place = place_in(c, vg.head)) {
+        Actor& a = slots.source.actors.front();
+        recode(a, place->country + a.code);
+      }
+    }
     if (slots.target.actors.empty() && code.rfind("14", 0) == 0 && slots.source.actors.size() == 1 &&
         !slots.source.actors[0].country.empty() &&
         (slots.source.actors[0].roles.empty() || slots.source.actors[0].roles[0] != "GOV")) {
