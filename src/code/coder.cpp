@@ -460,6 +460,27 @@ class ArticleCoder {
       if (one_of(head, {"he", "him", "she", "her"})) want = Want::kPerson;
       else if (one_of(head, {"it", "they", "them"})) want = Want::kThing;
       else return false;
+      // "The Umma party said it will boycott ...": the subject of what a speaker says is the
+      // speaker, even one known only by its role.
+      for (size_t k = 0; k < a_.clauses.size(); ++k) {
+        const Clause& c = a_.clauses[k];
+        if (c.subject != p || c.kind != ClauseKind::kComplement || c.parent == kNone) continue;
+        const Clause& up = a_.clauses[c.parent];
+        if (up.subject == kNone || up.subject == p || a_.phrases[up.subject].pronoun ||
+            !is_speech_verb(lemma(a_.verbs[up.verb].head)))
+          break;
+        std::vector<Actor> speaker;
+        resolve_member(up.subject, speaker);
+        bool person = !speaker.empty() && speaker.front().entry >= 0 &&
+                      resolver_.dictionary().entries()[speaker.front().entry].kind == EntryKind::kPerson;
+        // (A named organisation or country is found below as the nearest one before.)
+        bool fits = want == Want::kPerson ? person : agent_only(speaker);
+        if (speaker.size() == 1 && fits) {
+          out = std::move(speaker);
+          return true;
+        }
+        break;
+      }
     } else if (definite(doc_, np)) {
       if (one_of(head, {"group", "organization", "organisation", "movement", "militia", "faction", "party"}))
         want = Want::kOrg;

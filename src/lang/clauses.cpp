@@ -68,6 +68,7 @@ class SentenceClauses {
     for (size_t i = 0; i < n_; ++i) find_subject(i);
     for (size_t i = 0; i < n_; ++i) after_restrictive_relative(i);
     for (size_t i = 0; i < n_; ++i) find_objects(i);
+    for (size_t i = 0; i + 1 < n_; ++i) share_objects(i);
     for (size_t i = 0; i < n_; ++i) subject_across_parenthesis(i);
     for (size_t i = 0; i < n_; ++i) attach(i);
     rescue_main_verb();
@@ -596,6 +597,26 @@ class SentenceClauses {
       break;
     }
     c.end = std::max(c.end, k);
+  }
+
+  // "condemned and rejected the plan", "donated and personally delivered aid to X": a verb
+  // with nothing after it but "and"/"or" and a second verb shares that verb's objects.
+  void share_objects(size_t i) {
+    Clause& c = clause(i);
+    const VerbGroup& vg = verb(i);
+    if (c.object != kNone || !c.preps.empty() || vg.form != Form::kFinite) return;
+    uint32_t k = vg.end;
+    if (tag(k) != Pos::CC || !(lemma(k) == "and" || lemma(k) == "or")) return;
+    ++k;
+    while (k < e_ && is_adverb(tag(k)) && verb_at(k) == kNone) ++k;
+    const VerbGroup& next = verb(i + 1);
+    if (next.first != k && !(verb_at(k) == static_cast<int32_t>(i + 1))) return;
+    if (next.form != Form::kFinite || clause(i + 1).subject != kNone) return;
+    const Clause& d = clause(i + 1);
+    c.object = d.object;
+    c.object2 = d.object2;
+    c.preps = d.preps;
+    c.agent = d.agent;
   }
 
   // Governing clauses for infinitives, participles, subordinate and coordinated clauses;

@@ -375,6 +375,8 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
   };
   // The past-tense verb a coordinated verb after "and" shares its clause with, if any.
   auto coordinated_with_past = [&](size_t i) {
+    // Adverbs may stand between the conjunction and the verb ("donated and personally delivered").
+    while (i > 1 && is_adverb(tags[i - 1]) && (tags[i - 2] == Pos::CC || is_adverb(tags[i - 2]))) --i;
     if (i == 0 || (tags[i - 1] != Pos::CC && tags[i - 1] != Pos::kComma)) return false;
     for (size_t k = i - 1; k-- > 0;) {
       if (tags[k] == Pos::kPeriod || tags[k] == Pos::kColon) return false;
@@ -453,6 +455,18 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
                             is_noun(next) || is_adjective(next) || next == Pos::TO || next == Pos::RP ||
                             (i + 1 < n && word(i + 1) == "that");
       bool relative = after_relative_pronoun(i);  // "the weapons that the rebels captured"
+      // "Doctors donated and personally delivered medicine to ...": two past forms joined by
+      // "and"/"or" share the object after the second one; that object makes both finite (but
+      // "goods donated and delivered by volunteers" stays a reduced relative).
+      if (!object_follows && i + 2 < n && next == Pos::CC && (word(i + 1) == "and" || word(i + 1) == "or")) {
+        size_t m = i + 2;
+        while (m < n && is_adverb(tags[m])) ++m;
+        if (m + 1 < n && (tags[m] == Pos::VBN || tags[m] == Pos::VBD) && word(m + 1) != "by") {
+          Pos after = tags[m + 1];
+          object_follows = after == Pos::DT || after == Pos::PRPS || after == Pos::CD || after == Pos::kDollar ||
+                           is_noun(after) || after == Pos::PRP;
+        }
+      }
       if (((after_subject && object_follows && !reduced_relative) || relative) && !auxiliary_before(i) &&
           has_reading(i, Pos::VBD))
         tags[i] = Pos::VBD;  // "the US leader prepared to attend", "crowds trashed its embassy"
