@@ -718,8 +718,13 @@ class ArticleCoder {
   }
 
   const PrepObject* prep_object(const Clause& c, const std::vector<std::string>& preps) const {
-    for (const PrepObject& po : c.preps)
-      if (po.phrase != kNone && std::find(preps.begin(), preps.end(), prep(po.prep)) != preps.end()) return &po;
+    for (const PrepObject& po : c.preps) {
+      if (po.phrase == kNone || std::find(preps.begin(), preps.end(), prep(po.prep)) == preps.end()) continue;
+      // "the Democratic People's Republic of Korea": an of-phrase that belongs to a noun is
+      // part of its name, not the clause's "of" ("demanded of Y").
+      if (po.phrase > 0 && a_.phrases[po.phrase - 1].of_phrase == po.phrase) continue;
+      return &po;
+    }
     return nullptr;
   }
 
@@ -1111,11 +1116,15 @@ class ArticleCoder {
       // "called for the release of the journalists": the of-phrase of the object or condition.
       std::vector<int32_t> holders = {m.choice.object_phrase};
       for (const PrepObject& po : c.preps) holders.push_back(po.phrase);
-      for (int32_t h : holders)
-        if (h != kNone && a_.phrases[h].of_phrase != kNone) {
-          target = resolve_phrase(a_.phrases[h].of_phrase);
-          if (!target.actors.empty()) break;
-        }
+      for (int32_t h : holders) {
+        if (h == kNone || a_.phrases[h].of_phrase == kNone) continue;
+        // "the Republic of Korea" names an actor itself: its of-phrase is part of the name.
+        std::vector<Actor> whole;
+        resolve_member(h, whole);
+        if (!whole.empty() && !agent_only(whole)) continue;
+        target = resolve_phrase(a_.phrases[h].of_phrase);
+        if (!target.actors.empty()) break;
+      }
     }
     int32_t named = m.choice.object_phrase != kNone ? m.choice.object_phrase : m.object_phrase;
     if (target.actors.empty() && named != kNone) {
@@ -1293,6 +1302,14 @@ class ArticleCoder {
         if (child.subject != kNone && child.subject != c.subject) slots.target = resolve_phrase(child.subject);
         break;
       }
+      // "demanded that the DPRK (...) forsake its program", read as "that" + a noun phrase: the
+      // noun phrase is the one asked.
+      if (slots.target.actors.empty() && directive_verb(lemma(vg.head)))
+        for (const PrepObject& po : c.preps)
+          if (po.phrase != kNone && lemma(po.prep) == "that") {
+            slots.target = resolve_phrase(po.phrase);
+            break;
+          }
     }
     if (slots.target.actors.empty() && (framing == Framing::kThreaten || code.rfind("13", 0) == 0))
       slots.target = conditional_subjects(ci);  // "threatened to ban voting if Hamas ran"
