@@ -988,7 +988,19 @@ class ArticleCoder {
 
   // The country of a place named by an "in/into/at/near/on" phrase of the clause.
   std::optional<Actor> place_in(const Clause& c, uint32_t after) {
-    for (const PrepObject& po : c.preps) {
+    // The clause's own places, then those of a participle or relative clause on its object
+    // ("blew up power lines <leading into Kabul>").
+    std::vector<const PrepObject*> preps;
+    for (const PrepObject& po : c.preps) preps.push_back(&po);
+    int32_t ci = static_cast<int32_t>(&c - a_.clauses.data());
+    for (size_t k = static_cast<size_t>(ci) + 1; k < a_.clauses.size() && a_.clauses[k].first < sentence_end_; ++k) {
+      const Clause& child = a_.clauses[k];
+      if (child.parent == ci && (child.kind == ClauseKind::kParticipial || child.kind == ClauseKind::kRelative) &&
+          c.object != kNone && child.first <= a_.phrases[c.object].end + 1)
+        for (const PrepObject& po : child.preps) preps.push_back(&po);
+    }
+    for (const PrepObject* pp : preps) {
+      const PrepObject& po = *pp;
       if (po.phrase == kNone || po.prep < after || !one_of(prep(po.prep), {"in", "into", "at", "near", "inside", "across", "on", "to"}))
         continue;
       std::vector<Actor> found;
