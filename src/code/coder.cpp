@@ -999,6 +999,12 @@ class ArticleCoder {
           c.object != kNone && child.first <= a_.phrases[c.object].end + 1)
         for (const PrepObject& po : child.preps) preps.push_back(&po);
     }
+    // A place the clause's own analysis left out, after a parenthesis ("to Esfahan Uranium
+    // Conversion Facilities (UCF) in central Iran"): "in" a place within the verb phrase.
+    std::vector<PrepObject> loose;
+    for (uint32_t t = after, end = verb_phrase_end(c); t + 1 < end; ++t)
+      if (one_of(lemma(t), {"in", "inside", "near"}) && a_.phrase_of[t + 1] != kNone) loose.push_back({t, a_.phrase_of[t + 1]});
+    for (const PrepObject& po : loose) preps.push_back(&po);
     for (const PrepObject* pp : preps) {
       const PrepObject& po = *pp;
       if (po.phrase == kNone || po.prep < after || !one_of(prep(po.prep), {"in", "into", "at", "near", "inside", "across", "on", "to"}))
