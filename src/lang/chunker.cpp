@@ -90,6 +90,8 @@ class SentenceChunker {
       // "in Moscow | today", "the town | last week": a time phrase starts afresh.
       if (time_word(lemma(j))) return false;
       if (in(lemma(j), {"last", "next", "this", "early", "late"}) && time_noun(lemma(j + 1))) return false;
+      // "released last week | 200 prisoners": a time phrase ends before what follows it.
+      if (j == start + 2 && in(lemma(start), {"last", "next", "this"}) && time_noun(lemma(j - 1))) return false;
       // "took the crew | hostage"; "forces | loyal to" (an adjective after a noun that does
       // not go on to another noun belongs to what follows, not to this phrase).
       if (in(lemma(j), {"hostage", "captive", "prisoner", "hostages"})) return false;

@@ -21,7 +21,7 @@ bool attaches_to_noun(std::string_view prep) {
   return in(prep, {"of", "from", "in", "with", "for", "on", "at", "near", "to", "inside", "outside",
                    "across", "around", "along", "within", "across", "behind", "under", "over",
                    "among", "between", "against", "toward", "towards", "into", "by", "via",
-                   "including", "about", "aboard", "off"});
+                   "including", "about", "aboard", "off", "throughout"});
 }
 
 bool is_subordinator_word(std::string_view w) {
@@ -157,6 +157,10 @@ class SentenceClauses {
       if (tag(prep) != Pos::IN && tag(prep) != Pos::TO) return p;
       if (!attaches_to_noun(lemma(prep))) return p;
       uint32_t left = prep - 1;
+      // "Nigerians from throughout the country", "aid from across Europe": two prepositions.
+      if (tag(left) == Pos::IN && left > b_ + 1 && in(lemma(left), {"from"}) &&
+          in(lemma(prep), {"throughout", "across", "inside", "outside", "within", "among", "behind", "under", "around"}))
+        --left;
       // "forces loyal to Haftar", "militias allied with the government".
       if ((is_adjective(tag(left)) || tag(left) == Pos::VBN) && left > b_ && phrase_at(left) == kNone &&
           verb_at(left) == kNone)
@@ -229,6 +233,17 @@ class SentenceClauses {
     for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return in(w, {"today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
                   "saturday", "sunday"});
+  }
+
+  // A phrase naming a time: "Thursday", "last week", "this month", "March".
+  bool time_phrase(int32_t p) const {
+    std::string h(lemma(phrase(p).head));
+    for (char& ch : h) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return in(h, {"today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
+                  "friday", "saturday", "sunday", "week", "month", "year", "weekend", "night", "morning",
+                  "evening", "afternoon", "day", "january", "february", "march", "april", "may", "june", "july",
+                  "august", "september", "october", "november", "december"}) &&
+           phrase(p).conjunct_next == kNone && phrase(p).of_phrase == kNone;
   }
 
   void find_subject(size_t i) {
@@ -500,6 +515,12 @@ class SentenceClauses {
         if (j < i && d.parent == kNone && (d.kind == ClauseKind::kSubordinate || opening_participle_[j]))
           d.parent = static_cast<int32_t>(c0_ + i);
       }
+      // "... refrained from attacking X": the gerund after it attaches to the new objects.
+      if (i + 1 < n_ && verb(i + 1).form == Form::kGerund && clause(i + 1).parent == static_cast<int32_t>(c0_ + i) &&
+          clause(i + 1).subordinator != kNone) {
+        clause(i + 1).subject = kNone;
+        prepositional_gerund(i + 1);
+      }
       return;
     }
   }
@@ -534,7 +555,19 @@ class SentenceClauses {
     uint32_t k = vg.end;
     if (inverted_[i] && c.subject != kNone) k = phrase(c.subject).extent_end;
     auto skip_adverbs = [&] {
-      while (k < e_ && is_adverb(tag(k)) && phrase_at(k) == kNone && verb_at(k) == kNone) ++k;
+      for (;;) {
+        while (k < e_ && is_adverb(tag(k)) && phrase_at(k) == kNone && verb_at(k) == kNone) ++k;
+        // "conceded at last to demands", "agreed in turn to": a fixed adverbial, not a
+        // prepositional object.
+        if (k + 1 < e_ && phrase_at(k + 1) == kNone &&
+            ((lemma(k) == "at" && in(lemma(k + 1), {"last", "once", "first", "least", "present"})) ||
+             (lemma(k) == "in" && in(lemma(k + 1), {"turn", "particular", "return"})) ||
+             (lemma(k) == "of" && lemma(k + 1) == "course") || (lemma(k) == "for" && lemma(k + 1) == "now"))) {
+          k += 2;
+          continue;
+        }
+        break;
+      }
     };
     skip_adverbs();
     // "said (that) Y attacked Z", "said: ...".
@@ -549,6 +582,24 @@ class SentenceClauses {
     for (int slot = 0; slot < 2 && !objects_done; ++slot) {
       int32_t p = phrase_at(k);
       if (p == kNone || phrase(p).first != k) break;
+      // "rejected Thursday a UN appeal", "released last week 200 prisoners": a time phrase
+      // between the verb and its object is an adverbial, not the first object.
+      if (slot == 1 && time_word(phrase(lead(p)))) {  // "opened its borders today to ..."
+        k = phrase(lead(p)).extent_end;
+        break;
+      }
+      if (slot == 0 && time_phrase(lead(p))) {
+        uint32_t after = phrase(lead(p)).extent_end;
+        int32_t q = phrase_at(after);
+        if (q != kNone && phrase(q).first == after && !time_phrase(lead(q)) && later_subject(q, i) == kNone) {
+          k = after;
+          p = q;
+        } else if (time_word(phrase(lead(p))) && (tag(after) == Pos::IN || tag(after) == Pos::TO)) {
+          // "were converging Thursday for a rally": a day is never the object.
+          k = after;
+          break;
+        }
+      }
       if (int32_t j = later_subject(p, i); j != kNone) {
         make_dependent(static_cast<size_t>(j), i, ClauseKind::kComplement, kNone);
         c.end = k;
@@ -562,6 +613,18 @@ class SentenceClauses {
       k = phrase(lead(p)).extent_end;
       // "met X, the ambassador, in Dubai": past the comma that closes an apposition.
       if (phrase(lead(p)).apposition != kNone && word(k) == ",") ++k;
+      // "forced the agency, UNHCR, out of the country", "drove the rebels back to": a particle
+      // after the object belongs to the verb.
+      if (vg.particle == kNone && k + 1 < e_ && verb_at(k) == kNone && phrase_at(k) == kNone) {
+        std::string_view w = lemma(k);
+        bool particle = (tag(k) == Pos::RP && in(w, {"out", "back", "off", "away", "down", "over", "up"})) ||
+                        (in(w, {"out", "back", "away"}) && in(lemma(k + 1), {"of", "from", "to", "into", "across"}));
+        if (particle) {
+          a_.verbs[c.verb].particle = static_cast<int32_t>(k);
+          ++k;
+          break;
+        }
+      }
       skip_adverbs();
     }
     // Prepositional objects, the passive agent, "according to X".
@@ -572,6 +635,12 @@ class SentenceClauses {
       if (is_word(k, "according") && lemma(k + 1) == "to" && phrase_at(k + 2) != kNone) {
         c.attributed_to = lead(phrase_at(k + 2));
         k = phrase(c.attributed_to).extent_end;
+        continue;
+      }
+      // "return to Geneva this week for talks": a bare time phrase between prepositional objects.
+      if (int32_t tp = phrase_at(k); tp != kNone && phrase(tp).first == k && time_phrase(lead(tp)) &&
+                                     later_subject(tp, i) == kNone && !c.preps.empty()) {
+        k = phrase(lead(tp)).extent_end;
         continue;
       }
       if ((t == Pos::IN || t == Pos::TO) && verb_at(k) == kNone) {
@@ -592,6 +661,15 @@ class SentenceClauses {
         if (vg.passive && lemma(k) == "by" && c.agent == kNone) c.agent = p;
         else c.preps.push_back({k, p});
         k = phrase(p).extent_end;
+        // "forced out on Wednesday more than 1,000 refugees": the object after a time
+        // adverbial that stands between it and the verb.
+        if (c.object == kNone && !objects_done && time_phrase(p) && c.preps.size() == 1 && !vg.passive) {
+          int32_t q = phrase_at(k);
+          if (q != kNone && phrase(q).first == k && later_subject(q, i) == kNone && !time_phrase(lead(q))) {
+            c.object = lead(q);
+            k = phrase(c.object).extent_end;
+          }
+        }
         continue;
       }
       break;
@@ -619,6 +697,40 @@ class SentenceClauses {
     c.agent = d.agent;
   }
 
+  // Verbs whose object is the subject of the infinitive after it ("urged both sides to return").
+  static bool object_control_verb(std::string_view l) {
+    return in(l, {"urge", "ask", "call", "tell", "order", "force", "persuade", "allow", "permit", "invite",
+                  "encourage", "press", "pressure", "help", "enable", "require", "expect", "push", "warn",
+                  "instruct", "authorize", "authorise", "appeal", "implore", "exhort", "compel", "oblige",
+                  "advise", "beg", "lead", "prompt", "cause", "get", "want", "need", "convince", "challenge",
+                  "train", "send", "deploy", "dispatch", "mobilize", "mobilise", "choose", "elect", "appoint",
+                  "nominate", "direct", "command", "mandate", "empower", "entitle", "assign", "commission",
+                  "pay", "hire", "recruit", "arm", "equip", "bribe", "induce", "inspire", "motivate",
+                  "provoke", "incite", "trigger", "drive", "spur", "tempt", "lure", "like", "prefer",
+                  "petition", "lobby", "request", "demand", "remind", "select", "forbid", "ban", "bar"});
+  }
+
+  // Texts that speak for their author ("a statement condemning the attack").
+  static bool document_noun(std::string_view l) {
+    return in(l, {"statement", "declaration", "resolution", "letter", "communique", "communiqué", "message",
+                  "appeal", "petition", "decree", "motion", "memorandum", "note", "report", "ultimatum",
+                  "manifesto", "proclamation", "order", "directive", "circular", "notice", "bill", "fatwa",
+                  "press", "release", "document", "warning", "video", "videotape", "tape", "recording", "leaflet"});
+  }
+
+  // Nouns completed by an infinitive ("efforts to stop", "a plan to build", "the right to vote").
+  static bool infinitive_noun(std::string_view l) {
+    return in(l, {"effort", "plan", "attempt", "bid", "decision", "call", "move", "offer", "threat", "promise",
+                  "pledge", "proposal", "agreement", "deal", "order", "request", "demand", "right", "chance",
+                  "opportunity", "way", "ability", "authority", "permission", "readiness", "willingness",
+                  "intention", "commitment", "campaign", "drive", "push", "mission", "mandate", "resolution",
+                  "vote", "motion", "appeal", "invitation", "need", "scheme", "initiative", "project",
+                  "program", "programme", "strategy", "policy", "law", "bill", "measure", "step", "steps",
+                  "power", "time", "money", "fund", "funds", "aid", "assistance", "support", "approval",
+                  "go-ahead", "green", "license", "licence", "ultimatum", "deadline", "option",
+                  "refusal", "failure", "determination", "desire", "wish", "hope", "intent", "goal", "aim"});
+  }
+
   // Governing clauses for infinitives, participles, subordinate and coordinated clauses;
   // inherited subjects.
   void attach(size_t i) {
@@ -630,7 +742,12 @@ class SentenceClauses {
       const VerbGroup& gvg = verb(static_cast<size_t>(prev));
       c.parent = static_cast<int32_t>(c0_ + static_cast<size_t>(prev));
       // Object control ("urged both sides to return") or subject control ("vowed to retaliate").
-      if (gov.object != kNone && phrase(gov.object).extent_end == vg.first) {
+      // Only a verb that acts on someone passes its object on; "opened fire to disperse
+      // demonstrators", "used force to ...", "held talks to ..." are done by the subject. A noun
+      // that takes the infinitive itself keeps it ("abandoned efforts to stop": not Gollum).
+      if (gov.object != kNone && phrase(gov.object).extent_end == vg.first &&
+          (object_control_verb(lemma(gvg.head)) || phrase(gov.object).proper || phrase(gov.object).pronoun ||
+           infinitive_noun(lemma(phrase(gov.object).head)))) {
         c.subject = gov.object;
       } else {
         c.subject = gov.subject;
@@ -659,6 +776,15 @@ class SentenceClauses {
     if (c.kind == ClauseKind::kParticipial && c.parent == kNone) {
       if (int32_t ante = antecedent_[i]; ante != kNone) {
         c.parent = owner_of_phrase(ante, i);
+        // "issued a declaration demanding that ...", "passed a resolution urging ...": what a
+        // text says, its author says; the participle's subject is the issuer.
+        if (c.parent != kNone && vg.form == Form::kGerund) {
+          const Clause& owner = a_.clauses[static_cast<size_t>(c.parent)];
+          if (owner.object == ante && owner.subject != kNone && document_noun(lemma(phrase(ante).head))) {
+            c.subject = owner.subject;
+            c.subject_inherited = true;
+          }
+        }
       } else if (prev != kNone) {
         c.parent = static_cast<int32_t>(c0_ + static_cast<size_t>(prev));
       }
@@ -670,6 +796,17 @@ class SentenceClauses {
         if (c.subject != ante && c.object == kNone) c.object = ante;  // "the man whom police arrested"
       }
       return;
+    }
+    if (prepositional_gerund(i)) return;
+    // "X opened its borders to refugees ordered out of Y, but was still refusing ...": a finite
+    // verb after "and"/"but" is coordinated with the last clause that is not a relative or
+    // participial modifier of a phrase in between.
+    if (c.subject == kNone && c.subject_inherited && prev != kNone && vg.form == Form::kFinite &&
+        vg.first > b_ && tag(vg.first - 1) == Pos::CC) {
+      while (prev > 0 && (clause(static_cast<size_t>(prev)).kind == ClauseKind::kRelative ||
+                          (clause(static_cast<size_t>(prev)).kind == ClauseKind::kParticipial &&
+                           antecedent_[static_cast<size_t>(prev)] != kNone)))
+        --prev;
     }
     if (c.subject == kNone && c.subject_inherited && prev != kNone) {
       Clause& p = clause(static_cast<size_t>(prev));
@@ -712,6 +849,43 @@ class SentenceClauses {
         c.parent = static_cast<int32_t>(c0_ + static_cast<size_t>(prev));
       }
     }
+  }
+
+  // "banned candidates from participating in the elections", "barred the envoy from entering
+  // the city", "accused the army of killing civilians", "rejected an appeal for deploying
+  // troops": a gerund right after a preposition that follows the previous clause's material
+  // is that clause's prepositional complement. The clause keeps the preposition with what the
+  // gerund is about (its object, else its first prepositional object), so patterns such as
+  // "ban X from <elections>" see it; the gerund's subject is the previous clause's object when
+  // the preposition follows it ("barred the envoy from entering": the envoy enters), except
+  // after a noun that names a request or plan ("an appeal for deploying": not the appeal).
+  bool prepositional_gerund(size_t i) {
+    Clause& c = clause(i);
+    const VerbGroup& vg = verb(i);
+    int32_t prev = previous_clause(i);
+    if (prev == kNone || vg.form != Form::kGerund || c.subject != kNone || vg.first <= b_ + 1) return false;
+    uint32_t prep = vg.first - 1;
+    if (!(tag(prep) == Pos::IN || tag(prep) == Pos::TO) || is_subordinator(prep) ||
+        !in(lemma(prep), {"from", "of", "for", "against", "about", "on", "over", "into", "to", "with"}))
+      return false;
+    Clause& p = clause(static_cast<size_t>(prev));
+    if (p.end != prep) return false;
+    c.parent = static_cast<int32_t>(c0_ + static_cast<size_t>(prev));
+    c.kind = ClauseKind::kParticipial;
+    c.subordinator = static_cast<int32_t>(prep);
+    c.subject_inherited = true;
+    c.subject = p.subject;
+    int32_t last = p.object2 != kNone ? p.object2 : p.object;
+    if (last != kNone && p.preps.empty() && phrase(last).extent_end == prep && in(lemma(prep), {"from", "of", "for", "against"})) {
+      std::string_view head = lemma(phrase(last).head);
+      bool request = in(head, {"appeal", "call", "request", "demand", "plan", "proposal", "plea", "bid", "motion",
+                               "resolution", "bill", "law", "campaign", "move", "decision", "order", "support",
+                               "permission", "approval", "idea", "option", "initiative", "effort", "strategy"});
+      c.subject = request ? kNone : last;
+    }
+    int32_t about = c.object != kNone ? c.object : !c.preps.empty() ? c.preps.front().phrase : kNone;
+    if (about != kNone) p.preps.push_back({prep, about});
+    return true;
   }
 
   // The clause in which a phrase plays a role (for relative and participial clauses).

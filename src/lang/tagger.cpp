@@ -1,6 +1,7 @@
 #include "lang/tagger.h"
 
 #include "base/strings.h"
+#include "lang/clauses.h"
 
 #include <algorithm>
 #include <array>
@@ -384,6 +385,28 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
     }
     return false;
   };
+  // Does token i follow a noun phrase that is the object of a preposition after a finite verb
+  // (not a speech verb) in the same clause: "opened its borders to West Africans <i>"?
+  auto in_prepositional_object = [&](size_t i) {
+    size_t k = i;
+    while (k > 0 && (is_noun(tags[k - 1]) || is_adjective(tags[k - 1]) || tags[k - 1] == Pos::DT ||
+                     tags[k - 1] == Pos::CD || tags[k - 1] == Pos::PRPS || tags[k - 1] == Pos::RBS ||
+                     tags[k - 1] == Pos::POS))
+      --k;
+    if (k <= 1 || k >= i || !(tags[k - 1] == Pos::IN || tags[k - 1] == Pos::TO) || word(k - 1) == "that" ||
+        boundary(k - 1))
+      return false;
+    for (size_t m = k - 1; m-- > 0;) {
+      if (boundary(m)) return false;
+      if (tags[m] == Pos::VBD || tags[m] == Pos::VBZ || tags[m] == Pos::VBP) {
+        std::string v = word(m), base;
+        if (!lemmatizer_.base_form(v, WordClass::kVerb, base)) base = v;
+        return !is_speech_verb(base) && !is_auxiliary_form(v);
+      }
+      if (tags[m] == Pos::MD || tags[m] == Pos::VB || tags[m] == Pos::VBG || tags[m] == Pos::VBN) return false;
+    }
+    return false;
+  };
   for (size_t i = 0; i < n; ++i) {
     Pos prev = i > 0 ? tags[i - 1] : Pos::kPeriod;
     Pos next = i + 1 < n ? tags[i + 1] : Pos::kPeriod;
@@ -391,6 +414,12 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
     Pos before_verb = verb_before(i);
     if (w == "tear" && i + 1 < n && (word(i + 1) == "gas" || word(i + 1) == "gassed")) {
       tags[i] = Pos::NN;  // "tear gas"
+    } else if (tags[i] == Pos::VBG && i > 0 && (prev == Pos::IN || prev == Pos::TO || prev == Pos::DT || prev == Pos::PRPS) &&
+               (is_noun(next) || is_adjective(next)) &&
+               (w == "neighboring" || w == "neighbouring" || w == "surrounding" || w == "ruling" || w == "warring" ||
+                w == "remaining" || w == "governing" || w == "outgoing" || w == "incoming" || w == "upcoming" ||
+                w == "existing" || w == "emerging" || w == "developing" || w == "ongoing" || w == "bordering")) {
+      tags[i] = Pos::JJ;  // "withdraw from neighboring Lebanon": describes the noun, not a gerund
     } else if ((tags[i] == Pos::VBN || tags[i] == Pos::VBD) && prev == Pos::DT && !is_noun(next) &&
                !is_adjective(next) && next != Pos::CD && (w == "wounded" || w == "injured" || w == "dead" ||
                                                           w == "displaced" || w == "accused" || w == "detained" ||
@@ -453,8 +482,21 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
       bool reduced_relative = (i + 1 < n && word(i + 1) == "by") || (next == Pos::TO && raising_passive(w));
       bool object_follows = next == Pos::DT || next == Pos::PRPS || next == Pos::PRP || next == Pos::CD ||
                             is_noun(next) || is_adjective(next) || next == Pos::TO || next == Pos::RP ||
-                            (i + 1 < n && word(i + 1) == "that");
+                            (i + 1 < n && word(i + 1) == "that") ||
+                            // "Zambia extradited suspected British militant X": a participle
+                            // opening the object ("suspected", "wanted", "accused").
+                            ((next == Pos::VBN || next == Pos::VBD) && i + 2 < n && word(i + 1) != "by" &&
+                             (tags[i + 2] == Pos::JJ || tags[i + 2] == Pos::NN || tags[i + 2] == Pos::NNS) &&
+                             (word(i + 1) == "suspected" || word(i + 1) == "wanted" || word(i + 1) == "accused" ||
+                              word(i + 1) == "alleged" || word(i + 1) == "convicted" || word(i + 1) == "detained" ||
+                              word(i + 1) == "jailed" || word(i + 1) == "exiled" || word(i + 1) == "captured" ||
+                              word(i + 1) == "proposed" || word(i + 1) == "disputed" || word(i + 1) == "armed"));
       bool relative = after_relative_pronoun(i);  // "the weapons that the rebels captured"
+      // "opened its borders to West Africans ordered out of Nigeria": a noun that is the object
+      // of a preposition after a finite verb is no subject; the participle modifies it.
+      // (A verb taking a "that" clause is the clause's own: "a report released Tuesday in the
+      // capital alleged that".)
+      if (after_subject && !relative && i + 1 < n && word(i + 1) != "that" && in_prepositional_object(i)) after_subject = false;
       // "Doctors donated and personally delivered medicine to ...": two past forms joined by
       // "and"/"or" share the object after the second one; that object makes both finite (but
       // "goods donated and delivered by volunteers" stays a reduced relative).
@@ -527,6 +569,47 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
       if (after == Pos::IN || is_adverb(after) || time) tags[last_vbd] = Pos::VBN;
     }
     last_vbd = i;
+  }
+  // "U.S. and Russian negotiators return to Geneva this week": a sentence with no finite verb,
+  // where a noun with a verb reading follows a plural noun and precedes a preposition or a
+  // determiner, has it as its present-tense verb.
+  {
+    bool any_verb = false;
+    for (size_t i = 0; i < n; ++i)
+      any_verb |= tags[i] == Pos::VBD || tags[i] == Pos::VBZ || tags[i] == Pos::VBP || tags[i] == Pos::MD;
+    for (size_t i = 1; i + 1 < n && !any_verb; ++i) {
+      if (tags[i] != Pos::NN || !(tags[i - 1] == Pos::NNS || tags[i - 1] == Pos::NNPS)) continue;
+      Pos next = tags[i + 1];
+      if (!(next == Pos::TO || next == Pos::IN || next == Pos::DT || next == Pos::PRPS)) continue;
+      if (word(i + 1) == "of" || !has_reading(i, Pos::VBP)) continue;
+      tags[i] = Pos::VBP;
+      break;
+    }
+  }
+  // "Taliban ruled Afghanistan has been sharing ...", "rebel held Goma is ...": the hyphen of
+  // "Taliban-ruled" left out. A past form of these verbs between a name (or noun) and a name,
+  // with a finite verb right after that name, is an adjective in the name's phrase.
+  for (size_t i = 1; i + 2 < n; ++i) {
+    if (tags[i] != Pos::VBD || !(is_proper(tags[i - 1]) || tags[i - 1] == Pos::NN) || !is_proper(tags[i + 1])) continue;
+    std::string w = word(i);
+    if (!(w == "ruled" || w == "held" || w == "controlled" || w == "backed" || w == "led" || w == "occupied" ||
+          w == "run" || w == "dominated" || w == "governed" || w == "administered" || w == "sponsored"))
+      continue;
+    size_t k = i + 1;
+    while (k < n && is_proper(tags[k])) ++k;
+    if (k < n && (tags[k] == Pos::VBZ || tags[k] == Pos::VBD || tags[k] == Pos::VBP || tags[k] == Pos::MD) &&
+        (i < 2 || boundary(i - 2) || !(is_noun(tags[i - 2]) || is_verb(tags[i - 2]))))
+      tags[i] = Pos::JJ;
+  }
+  // "opened its borders to West Africans ordered out of Nigeria": a past form right after the
+  // object of a preposition, with a finite verb earlier in the clause and no object of its own,
+  // is a participle modifying that object.
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (tags[i] != Pos::VBD || !is_noun(tags[i - 1]) || is_auxiliary_form(word(i))) continue;
+    Pos after = tags[i + 1];
+    if (!(after == Pos::RP || after == Pos::IN || after == Pos::TO)) continue;
+    if (word(i + 1) == "that" || !has_reading(i, Pos::VBN) || !in_prepositional_object(i)) continue;
+    tags[i] = Pos::VBN;
   }
 }
 
