@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <array>
 #include <cctype>
 #include <string>
@@ -462,7 +463,7 @@ class ArticleCoder {
       else return false;
       // "The Umma party said it will boycott ...": the subject of what a speaker says is the
       // speaker, even one known only by its role.
-      for (size_t k = 0; k < a_.clauses.size(); ++k) {
+      for (size_t k = first_clause_; k < end_clause_; ++k) {
         const Clause& c = a_.clauses[k];
         if (c.subject != p || c.kind != ClauseKind::kComplement || c.parent == kNone) continue;
         const Clause& up = a_.clauses[c.parent];
@@ -587,7 +588,13 @@ class ArticleCoder {
   // written (PETRARCH's patterns spell out the forms: "RESOLUTION" is not "resolutions"):
   // "did n't" covers two. 0 when none matches.
   uint32_t alternative_at(uint32_t t, uint32_t end, const std::vector<std::string>& alternatives) const {
+    if (t >= end) return 0;
+    const std::string& first = word(t);
     for (const std::string& alt : alternatives) {
+      // Most alternatives fail on the first word: compare it before splitting the rest.
+      if (alt.size() < first.size() || alt.compare(0, first.size(), first) != 0) continue;
+      if (alt.size() == first.size()) return 1;
+      if (alt[first.size()] != ' ') continue;
       uint32_t u = t;
       size_t at = 0;
       bool ok = true;
@@ -621,8 +628,10 @@ class ArticleCoder {
   // place>", "the roads <leading into Mordor>") and loose words belong to it.
   uint32_t verb_phrase_end(const Clause& c) const {
     int32_t ci = static_cast<int32_t>(&c - a_.clauses.data());
+    size_t slot = static_cast<size_t>(ci) - first_clause_;
+    if (slot < phrase_ends_.size() && phrase_ends_[slot]) return phrase_ends_[slot];
     uint32_t head = a_.verbs[c.verb].head, end = std::max<uint32_t>(sentence_end_, a_.verbs[c.verb].end);
-    for (size_t k = 0; k < a_.clauses.size(); ++k) {
+    for (size_t k = first_clause_; k < end_clause_; ++k) {
       const Clause& other = a_.clauses[k];
       const VerbGroup& vg = a_.verbs[other.verb];
       if (static_cast<int32_t>(k) == ci || vg.head <= head || vg.head >= end || other.first >= sentence_end_) continue;
@@ -637,6 +646,7 @@ class ArticleCoder {
         first = std::min(first, a_.phrases[other.subject].first);
       end = std::min(end, std::max(first, a_.verbs[c.verb].end));
     }
+    if (slot < phrase_ends_.size()) phrase_ends_[slot] = end;
     return end;
   }
 
@@ -657,7 +667,7 @@ class ArticleCoder {
     uint32_t end = verb_phrase_end(c);
     uint32_t from = after_slots(vg.head + 1, end, p.sequence, static_cast<size_t>(p.other_after));
     int skip = p.other_skip;
-    for (size_t ph = 0; ph < a_.phrases.size(); ++ph) {
+    for (size_t ph = first_phrase_; ph < end_phrase_; ++ph) {
       const NounPhrase& np = a_.phrases[ph];
       if (np.first < from || np.first >= end) continue;
       if (skip > 0) {
@@ -698,7 +708,7 @@ class ArticleCoder {
     const VerbGroup& vg = a_.verbs[c.verb];
     uint32_t t = precede_from(c, vg);
     while (t < vg.head && !alternative_at(t, vg.head, p.preceding.front().alternatives)) ++t;
-    for (size_t ph = a_.phrases.size(); ph-- > 0;) {
+    for (size_t ph = end_phrase_; ph-- > first_phrase_;) {
       const NounPhrase& np = a_.phrases[ph];
       if (np.end <= t && np.first >= sentence_first_ && a_.phrase_of[np.head] == static_cast<int32_t>(ph)) return static_cast<int32_t>(ph);
     }
@@ -750,6 +760,26 @@ class ArticleCoder {
     if (list) candidates.insert(candidates.end(), list->begin(), list->end());
     int best_score = -1;
     std::map<std::string, std::vector<std::string>> rejected;  // why -> patterns (for explain)
+    // The words around the verb (as word patterns number them), to pass over word patterns
+    // that cannot match without comparing text.
+    std::vector<uint32_t> around;
+    bool around_done = false;
+    auto may_match = [&](const std::vector<WordSlot>& slots) {
+      if (!around_done) {
+        for (uint32_t t = precede_from(c, vg); t < verb_phrase_end(c); ++t)
+          if (uint32_t id = events_.word_id(word(t)); id != EventDictionary::kNoWord) around.push_back(id);
+        std::sort(around.begin(), around.end());
+        around_done = true;
+      }
+      for (const WordSlot& slot : slots) {
+        const auto& ids = slot.first_ids;  // both sorted: search the smaller in the larger
+        bool any = ids.size() <= around.size()
+                       ? std::any_of(ids.begin(), ids.end(), [&](uint32_t id) { return std::binary_search(around.begin(), around.end(), id); })
+                       : std::any_of(around.begin(), around.end(), [&](uint32_t id) { return std::binary_search(ids.begin(), ids.end(), id); });
+        if (!any) return false;
+      }
+      return true;
+    };
     for (uint32_t i : candidates) {
       const EventPattern& p = events_.patterns()[i];
       std::string why;
@@ -761,9 +791,9 @@ class ArticleCoder {
                           alternative_at(static_cast<uint32_t>(vg.particle), vg.end, p.sequence.front().alternatives));
       if (!particle_ok) {
         why = !trace_ ? "particle" : p.particle.empty() ? "the verb has the particle '" + particle + "'" : "needs the particle '" + p.particle + "'";
-      } else if (!p.sequence.empty() && !sequence_follows(c, vg, p.sequence)) {
+      } else if (!p.sequence.empty() && (!may_match(p.sequence) || !sequence_follows(c, vg, p.sequence))) {
         why = "its words do not follow the verb";
-      } else if (!p.preceding.empty() && !words_precede(c, vg, p)) {
+      } else if (!p.preceding.empty() && (!may_match(p.preceding) || !words_precede(c, vg, p))) {
         why = "its words do not precede the verb";
       } else if (!p.objects.empty()) {
         int m1 = head_match(object, p.objects), m2 = m1 ? 0 : head_match(c.object2, p.objects);
@@ -1054,7 +1084,18 @@ class ArticleCoder {
     int32_t source_phrase = kNone, object_phrase = kNone;
   };
 
-  ClauseMatch match_clause(const Clause& c) {
+  // The clause's pattern match, computed once (and traced once) per clause.
+  const ClauseMatch& match_clause(const Clause& c) {
+    size_t slot = static_cast<size_t>(&c - a_.clauses.data()) - first_clause_;
+    if (slot < matches_.size()) {
+      if (!matches_[slot]) matches_[slot] = compute_match(c);
+      return *matches_[slot];
+    }
+    scratch_match_ = compute_match(c);
+    return scratch_match_;
+  }
+
+  ClauseMatch compute_match(const Clause& c) {
     const VerbGroup& vg = a_.verbs[c.verb];
     ClauseMatch m;
     m.source_phrase = vg.passive ? c.agent : c.subject;
@@ -1125,7 +1166,7 @@ class ArticleCoder {
       // ... or, as in their verb phrases, the first actor named in a clause under this one
       // ("cordoned off the roads leading into Mordor", "allowed that Mordor isn't ...").
       uint32_t end = verb_phrase_end(c);
-      for (size_t ph = 0; ph < a_.phrases.size() && target.actors.empty(); ++ph)
+      for (size_t ph = first_phrase_; ph < end_phrase_ && target.actors.empty(); ++ph)
         if (a_.phrases[ph].first >= vg.end && a_.phrases[ph].first < end && a_.phrases[ph].first >= c.end)
           target = resolve_phrase(static_cast<int32_t>(ph));
     }
@@ -1163,7 +1204,7 @@ class ArticleCoder {
         for (size_t k = static_cast<size_t>(ci) + 1; k < a_.clauses.size() && a_.clauses[k].first < sentence_end_; ++k) {
           const Clause& child = a_.clauses[k];
           if (child.parent != ci || child.kind != ClauseKind::kInfinitival || child.first > obj.end + 1) continue;
-          for (size_t ph = 0; ph < a_.phrases.size() && v.empty(); ++ph)
+          for (size_t ph = first_phrase_; ph < end_phrase_ && v.empty(); ++ph)
             if (a_.phrases[ph].first >= child.first && a_.phrases[ph].first < child.end &&
                 static_cast<int32_t>(ph) != child.subject)
               v = resolve_phrase(static_cast<int32_t>(ph)).actors;
@@ -1240,7 +1281,7 @@ class ArticleCoder {
     if (!clause_framing(c, framing, framing_word)) {
       // Legacy dictionaries code every verb that matches, as PETRARCH does ("was seen to break
       // into", "hosting Osgiliath to celebrate May Day").
-      ClauseMatch legacy = match_clause(c);
+      const ClauseMatch& legacy = match_clause(c);
       if (legacy.choice.pattern && legacy.choice.pattern->legacy) {
         framing = Framing::kAsIs;
       } else {
@@ -1256,7 +1297,7 @@ class ArticleCoder {
       framing = Framing::kThreaten;
       framing_word = "unless";
     }
-    ClauseMatch m = match_clause(c);
+    const ClauseMatch& m = match_clause(c);
     // A legacy pattern that spells out the negation ("- &NEGATVAUXVRB * OVER EFFORTS") codes it.
     if (negated && m.choice.pattern && spells_negation(*m.choice.pattern)) negated = false;
     // "will not accept refugees", "did not lift the ban": withheld cooperation is a rejection
@@ -1469,7 +1510,7 @@ class ArticleCoder {
     const Clause& c = a_.clauses[ci];
     const Clause& parent = a_.clauses[c.parent];
     std::string name = trace_ ? clause_name(ci) : std::string();
-    ClauseMatch m = match_clause(c);
+    const ClauseMatch& m = match_clause(c);
     std::string code = "100";
     if (m.choice.pattern) {
       std::string wanted = m.choice.pattern->code.empty() ? m.choice.pattern->reversed_code : m.choice.pattern->code;
@@ -1600,6 +1641,18 @@ class ArticleCoder {
     sentence_first_ = s.first_token;
     sentence_end_ = s.end_token;
     sentence_events_.clear();
+    first_clause_ = first_clause;
+    end_clause_ = end_clause;
+    {
+      auto lo = std::lower_bound(a_.phrases.begin(), a_.phrases.end(), s.first_token,
+                                 [](const NounPhrase& p, uint32_t t) { return p.first < t; });
+      auto hi = std::lower_bound(lo, a_.phrases.end(), s.end_token,
+                                 [](const NounPhrase& p, uint32_t t) { return p.first < t; });
+      first_phrase_ = static_cast<size_t>(lo - a_.phrases.begin());
+      end_phrase_ = static_cast<size_t>(hi - a_.phrases.begin());
+    }
+    matches_.assign(end_clause - first_clause, std::nullopt);
+    phrase_ends_.assign(end_clause - first_clause, 0);
     // Named subjects and speakers first, in text order, so that "he" and "they" in a clause that
     // is coded earlier ("X said they would ...") find them.
     std::vector<int32_t> named;
@@ -1612,15 +1665,7 @@ class ArticleCoder {
     for (size_t ci = first_clause; ci < end_clause; ++ci) code_clause(static_cast<uint32_t>(ci));
 
     // The phrases of this sentence, and the clause each is the object of.
-    uint32_t first_phrase = 0, end_phrase = 0;
-    {
-      auto lo = std::lower_bound(a_.phrases.begin(), a_.phrases.end(), s.first_token,
-                                 [](const NounPhrase& p, uint32_t t) { return p.first < t; });
-      auto hi = std::lower_bound(lo, a_.phrases.end(), s.end_token,
-                                 [](const NounPhrase& p, uint32_t t) { return p.first < t; });
-      first_phrase = static_cast<uint32_t>(lo - a_.phrases.begin());
-      end_phrase = static_cast<uint32_t>(hi - a_.phrases.begin());
-    }
+    uint32_t first_phrase = static_cast<uint32_t>(first_phrase_), end_phrase = static_cast<uint32_t>(end_phrase_);
     std::vector<int32_t> object_of(a_.phrases.size() > end_phrase ? end_phrase : a_.phrases.size(), kNone);
     for (size_t ci = first_clause; ci < end_clause; ++ci) {
       const Clause& c = a_.clauses[ci];
@@ -1664,6 +1709,12 @@ class ArticleCoder {
   std::vector<Mention> memory_;
   std::vector<Event> sentence_events_;
   int32_t skipped_clause_ = kNone;  // a clause a discard phrase sets aside, with the clauses under it
+  // The sentence being coded: its clauses and phrases, and per clause (from first_clause_) its
+  // pattern match and verb phrase end, each computed once.
+  size_t first_clause_ = 0, end_clause_ = 0, first_phrase_ = 0, end_phrase_ = 0;
+  std::vector<std::optional<ClauseMatch>> matches_;
+  mutable std::vector<uint32_t> phrase_ends_;
+  ClauseMatch scratch_match_;
 
   bool set_aside(uint32_t ci) const {
     for (int32_t up = static_cast<int32_t>(ci), depth = 0; up != kNone && depth < 12; up = a_.clauses[up].parent, ++depth)

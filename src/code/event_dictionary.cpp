@@ -363,7 +363,7 @@ class EventLoader {
         if (!parse_codes(block_code, p)) return;
         p.words = {v.lemma};
         p.particle = v.particle;
-        for (const auto& w : v.before) p.preceding.push_back({{w}, false});
+        for (const auto& w : v.before) p.preceding.push_back({{w}, false, {}});
         if (!v.prep.empty()) p.target_preps = {v.prep};
         p.file = file;
         p.legacy = true;
@@ -602,7 +602,7 @@ class EventLoader {
       EventPattern q = p;
       q.words = {v.lemma};
       q.particle = v.particle;
-      for (const auto& w : v.before) q.preceding.push_back({{w}, false});  // the pattern's words, then WIRE_ of WIRE_+TAP
+      for (const auto& w : v.before) q.preceding.push_back({{w}, false, {}});  // the pattern's words, then WIRE_ of WIRE_+TAP
       d_.patterns_.push_back(std::move(q));
     }
   }
@@ -655,6 +655,17 @@ std::string EventDictionary::origin(const EventPattern& p) const {
 void EventDictionary::index() {
   by_verb_.clear();
   by_noun_.clear();
+  for (EventPattern& p : patterns_)
+    for (auto* slots : {&p.sequence, &p.preceding})
+      for (WordSlot& slot : *slots) {
+        slot.first_ids.clear();
+        for (const std::string& alt : slot.alternatives) {
+          auto [it, added] = word_ids_.emplace(alt.substr(0, alt.find(' ')), static_cast<uint32_t>(word_ids_.size()));
+          slot.first_ids.push_back(it->second);
+        }
+        std::sort(slot.first_ids.begin(), slot.first_ids.end());
+        slot.first_ids.erase(std::unique(slot.first_ids.begin(), slot.first_ids.end()), slot.first_ids.end());
+      }
   for (uint32_t i = 0; i < patterns_.size(); ++i)
     for (const auto& w : patterns_[i].words) (patterns_[i].nominal ? by_noun_ : by_verb_)[w].push_back(i);
 }

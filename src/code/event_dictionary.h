@@ -17,6 +17,7 @@ namespace dyad {
 struct WordSlot {
   std::vector<std::string> alternatives;
   bool joined = false;
+  std::vector<uint32_t> first_ids;  // the first word of each alternative (word_id), sorted (set by index())
 };
 
 struct EventPattern {
@@ -79,6 +80,14 @@ class EventDictionary {
 
   void index();  // after loading
 
+  // A number for each word that begins an alternative of a word pattern (kNoWord if none), so
+  // the coder can pass over patterns whose words are not in a clause without comparing text.
+  static constexpr uint32_t kNoWord = UINT32_MAX;
+  uint32_t word_id(std::string_view word) const {
+    auto it = word_ids_.find(std::string(word));
+    return it == word_ids_.end() ? kNoWord : it->second;
+  }
+
  private:
   friend class EventLoader;
   uint32_t file_id(const std::string& path);
@@ -86,6 +95,7 @@ class EventDictionary {
   std::vector<std::string> files_;
   std::unordered_map<std::string, std::vector<std::string>> sets_;  // "&AID" -> lemmas
   std::unordered_map<std::string, std::vector<uint32_t>> by_verb_, by_noun_;
+  std::unordered_map<std::string, uint32_t> word_ids_;
 };
 
 }  // namespace dyad
