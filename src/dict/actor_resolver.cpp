@@ -63,6 +63,7 @@ void split_actor_code(std::string_view code, std::string& country, std::vector<s
 void ActorResolver::begin_article(const std::optional<Date>& date) {
   date_ = date;
   persons_seen_.clear();
+  pieces_ = {};
 }
 
 // Between a role and the place after it only words like "of the" may stand ("the foreign
@@ -162,7 +163,7 @@ Actor ActorResolver::make(const Doc& doc, const Matcher::Match& actor, const Mat
 
 void ActorResolver::resolve(const Doc& doc, uint32_t first, uint32_t end, std::vector<Actor>& out) {
   matches_.clear();
-  matcher_.match(doc.text(), doc.tokens, first, end, matches_);
+  matcher_.match(doc.text(), doc.tokens, first, end, matches_, &pieces_);
   const auto& entries = dictionary().entries();
   std::vector<const Matcher::Match*> actors, agents;
   for (const Matcher::Match& m : matches_) {
@@ -264,7 +265,7 @@ void ActorResolver::resolve(const Doc& doc, uint32_t first, uint32_t end, std::v
 
 bool ActorResolver::discarded(const Doc& doc, uint32_t first, uint32_t end, bool* article, uint32_t* at) const {
   std::vector<Matcher::Match> ms;
-  matcher_.match(doc.text(), doc.tokens, first, end, ms);
+  matcher_.match_discards(doc.text(), doc.tokens, first, end, ms, &pieces_);
   bool found = false;
   for (const auto& m : ms) {
     const Entry& e = dictionary().entries()[m.entry];

@@ -53,6 +53,7 @@ class ActorResolver {
   std::optional<Date> date_;
   std::set<uint32_t> persons_seen_;
   std::vector<Matcher::Match> matches_;
+  mutable Matcher::Pieces pieces_;  // the article's tokens as the matcher reads them
 };
 
 // Splits "LBYGOV" into country "LBY" and roles {"GOV"}; organisation codes (IGO, NGO, IMG,

@@ -126,6 +126,8 @@ void Matcher::add_name(uint32_t entry, uint32_t name_index, const std::string& r
   Terminal term{entry, name_index, false, e.kind == EntryKind::kCity, surname};
   term.acronym = !e.legacy_case && has_letter(name) && !has_lower(name) && tokens.size() <= 2;
   uint32_t node = 0;
+  bool discard = is_discard(entry);
+  nodes_[0].leads_to_discard |= discard;
   size_t last = stem ? pieces.size() - 1 : pieces.size();
   for (size_t i = 0; i < last; ++i) {
     uint64_t key = (static_cast<uint64_t>(node) << 32) | intern(pieces[i]);
@@ -135,12 +137,19 @@ void Matcher::add_name(uint32_t entry, uint32_t name_index, const std::string& r
       it = edges_.emplace(key, static_cast<uint32_t>(nodes_.size() - 1)).first;
     }
     node = it->second;
+    nodes_[node].leads_to_discard |= discard;
   }
   if (stem) {
     stems_[stem_key(node, pieces.back())].emplace_back(pieces.back(), term);
     return;
   }
   pending_.emplace_back(node, term);
+}
+
+bool Matcher::is_discard(uint32_t entry) const {
+  const Entry& e = dict_.entries()[entry];
+  if (e.kind == EntryKind::kDiscard || e.kind == EntryKind::kDiscardArticle) return true;
+  return std::any_of(e.codes.begin(), e.codes.end(), [](const DatedCode& c) { return c.code == "###"; });
 }
 
 bool Matcher::terminal_ok(const Terminal& t, std::string_view text, std::span<const Token> tokens, uint32_t first,
@@ -153,35 +162,55 @@ bool Matcher::terminal_ok(const Terminal& t, std::string_view text, std::span<co
   return true;
 }
 
-void Matcher::match(std::string_view text, std::span<const Token> tokens, uint32_t first, uint32_t end,
-                    std::vector<Match>& out) const {
-  // Pieces of every token in the range, as ids (0 = no name has it), and as text for stems.
-  std::vector<uint32_t> ids;
-  std::vector<std::string> piece_text;
-  std::vector<uint32_t> token_of_piece;  // piece index -> token
-  std::vector<uint32_t> piece_start;     // token (relative) -> first piece
+// Pieces of tokens [first, end), appended; `first` gets an entry per token from `first` on.
+void Matcher::make_pieces(std::string_view text, std::span<const Token> tokens, uint32_t first, uint32_t end,
+                          Pieces& out) const {
   std::vector<std::string> buf;
   for (uint32_t k = first; k < end; ++k) {
-    piece_start.push_back(static_cast<uint32_t>(ids.size()));
+    out.first.push_back(static_cast<uint32_t>(out.ids.size()));
     const Token& t = tokens[k];
     if (t.kind == TokenKind::kPunct && t.text(text) != "&") continue;  // punctuation is never a name
     buf.clear();
     token_pieces(t.text(text), buf);
     for (auto& p : buf) {
-      ids.push_back(lookup(p));
-      token_of_piece.push_back(k);
-      piece_text.push_back(std::move(p));
+      out.ids.push_back(lookup(p));
+      out.token.push_back(k);
+      out.text.push_back(std::move(p));
     }
   }
-  piece_start.push_back(static_cast<uint32_t>(ids.size()));
+  out.first.push_back(static_cast<uint32_t>(out.ids.size()));
+}
+
+void Matcher::match(std::string_view text, std::span<const Token> tokens, uint32_t first, uint32_t end,
+                    std::vector<Match>& out, Pieces* cache, bool discards_only) const {
+  if (discards_only && !nodes_[0].leads_to_discard) return;
+  Pieces local;
+  const Pieces* pieces = cache;
+  uint32_t base = 0;  // the token `pieces->first` starts at
+  if (cache) {
+    if (cache->tokens != tokens.data() || cache->count != tokens.size()) {
+      *cache = Pieces{};
+      cache->tokens = tokens.data();
+      cache->count = tokens.size();
+      make_pieces(text, tokens, 0, static_cast<uint32_t>(tokens.size()), *cache);
+    }
+  } else {
+    make_pieces(text, tokens, first, end, local);
+    pieces = &local;
+    base = first;
+  }
+  const size_t pb = pieces->first[first - base], pe = pieces->first[end - base];
+  const std::vector<uint32_t>& ids = pieces->ids;
+  const std::vector<std::string>& piece_text = pieces->text;
+  const std::vector<uint32_t>& token_of_piece = pieces->token;
   auto token_ends_at = [&](size_t piece) {  // the piece is the last of its token
-    return piece + 1 == ids.size() || token_of_piece[piece + 1] != token_of_piece[piece];
+    return piece + 1 == pe || token_of_piece[piece + 1] != token_of_piece[piece];
   };
 
-  size_t p = 0;
-  while (p < ids.size()) {
+  size_t p = pb;
+  while (p < pe) {
     // Only start at the first piece of a token.
-    if (p > 0 && token_of_piece[p - 1] == token_of_piece[p]) {
+    if (p > pb && token_of_piece[p - 1] == token_of_piece[p]) {
       ++p;
       continue;
     }
@@ -189,6 +218,7 @@ void Matcher::match(std::string_view text, std::span<const Token> tokens, uint32
     size_t best_end = 0;  // pieces consumed by the longest valid match
     std::vector<const Terminal*> best;
     auto consider = [&](const Terminal& t, size_t consumed) {
+      if (discards_only && !is_discard(t.entry)) return;
       uint32_t tf_first = token_of_piece[p], tf_end = token_of_piece[p + consumed - 1] + 1;
       if (!terminal_ok(t, text, tokens, tf_first, tf_end)) return;
       if (consumed > best_end) {
@@ -197,7 +227,7 @@ void Matcher::match(std::string_view text, std::span<const Token> tokens, uint32
       }
       if (consumed == best_end) best.push_back(&t);
     };
-    for (size_t q = p; q < ids.size(); ++q) {
+    for (size_t q = p; q < pe; ++q) {
       if (!stems_.empty() && token_ends_at(q)) {
         // Stems are filed under their first two bytes (one-byte stems under one).
         for (size_t prefix : {size_t{2}, size_t{1}}) {
@@ -212,6 +242,7 @@ void Matcher::match(std::string_view text, std::span<const Token> tokens, uint32
       auto it = edges_.find((static_cast<uint64_t>(node) << 32) | ids[q]);
       if (it == edges_.end()) break;
       node = it->second;
+      if (discards_only && !nodes_[node].leads_to_discard) break;
       if (token_ends_at(q)) {
         const Node& n = nodes_[node];
         for (uint32_t k = 0; k < n.terminal_count; ++k) consider(terminals_[n.first_terminal + k], q - p + 1);

@@ -39,10 +39,30 @@ class Matcher {
 
   Matcher(const Dictionary& dict, Options options);
 
+  // The normalised pieces of a document's tokens, made once and shared by every match over
+  // it (a resolver matches each phrase, and each sentence for discards).
+  struct Pieces {
+    const Token* tokens = nullptr;  // the token array they were made from
+    size_t count = 0;
+    std::vector<uint32_t> first;    // per token: its first piece (count + 1 entries)
+    std::vector<uint32_t> ids;      // per piece: its id (0 = no name has it)
+    std::vector<std::string> text;  // per piece: its text (for stems)
+    std::vector<uint32_t> token;    // per piece: its token
+  };
+
   // Leftmost-longest matches in tokens [first, end) of `text`; every entry that has the
-  // longest name at a position is reported (same span).
+  // longest name at a position is reported (same span). With `cache`, the pieces of all of
+  // `tokens` are made once into it and reused while `tokens` stays the same.
   void match(std::string_view text, std::span<const Token> tokens, uint32_t first, uint32_t end,
-             std::vector<Match>& out) const;
+             std::vector<Match>& out, Pieces* cache = nullptr) const {
+    match(text, tokens, first, end, out, cache, false);
+  }
+  // Only the names of discard entries (and of actors coded "###"), walking only the part of
+  // the trie that leads to them: a sentence is checked for discards cheaply.
+  void match_discards(std::string_view text, std::span<const Token> tokens, uint32_t first, uint32_t end,
+                      std::vector<Match>& out, Pieces* cache = nullptr) const {
+    match(text, tokens, first, end, out, cache, true);
+  }
 
   const Dictionary& dictionary() const { return dict_; }
   const EnglishModel* english() const { return options_.english; }
@@ -58,9 +78,15 @@ class Matcher {
   };
   struct Node {
     uint32_t first_terminal = 0, terminal_count = 0;  // into terminals_ (after sorting)
+    bool leads_to_discard = false;  // a discard name ends here or below
   };
 
+  void match(std::string_view text, std::span<const Token> tokens, uint32_t first, uint32_t end,
+             std::vector<Match>& out, Pieces* cache, bool discards_only) const;
+  bool is_discard(uint32_t entry) const;
   void add_name(uint32_t entry, uint32_t name_index, const std::string& name, bool surname);
+  void make_pieces(std::string_view text, std::span<const Token> tokens, uint32_t first, uint32_t end,
+                   Pieces& out) const;
   uint32_t intern(const std::string& piece);
   uint32_t lookup(std::string_view piece) const;
   bool terminal_ok(const Terminal& t, std::string_view text, std::span<const Token> tokens, uint32_t first,
