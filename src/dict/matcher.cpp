@@ -98,7 +98,7 @@ uint32_t Matcher::intern(const std::string& piece) {
 }
 
 uint32_t Matcher::lookup(std::string_view piece) const {
-  auto it = piece_ids_.find(std::string(piece));
+  auto it = piece_ids_.find(piece);
   return it == piece_ids_.end() ? 0 : it->second;
 }
 

@@ -94,7 +94,12 @@ class Matcher {
 
   const Dictionary& dict_;
   Options options_;
-  std::unordered_map<std::string, uint32_t> piece_ids_;  // 0 is "unknown piece"
+  // Looked up by string_view without building a string.
+  struct PieceHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, PieceHash, std::equal_to<>> piece_ids_;  // 0 is "unknown piece"
   std::unordered_map<uint64_t, uint32_t> edges_;         // (node << 32 | piece) -> child node
   std::vector<Node> nodes_;
   std::vector<std::pair<uint32_t, Terminal>> pending_;  // (node, terminal) while building
