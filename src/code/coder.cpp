@@ -29,7 +29,9 @@ enum class Framing { kNone, kIntend, kThreaten, kRefuse, kAsIs };
 
 Framing framing_of(std::string_view lemma) {
   if (one_of(lemma, {"threaten", "warn"})) return Framing::kThreaten;
-  if (one_of(lemma, {"refuse", "decline", "reject"})) return Framing::kRefuse;
+  // "failed to reach agreement": cooperation that did not come about is rejected (a failed
+  // hostile act is no event, as a refused one).
+  if (one_of(lemma, {"refuse", "decline", "reject", "fail"})) return Framing::kRefuse;
   // An attempt, or a start or continuation, is coded as the act: "tried to storm", "continued to send".
   if (one_of(lemma, {"try", "attempt", "continue", "begin", "start", "resume", "keep", "manage"})) return Framing::kAsIs;
   if (is_intent_verb(lemma)) return Framing::kIntend;

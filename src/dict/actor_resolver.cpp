@@ -72,7 +72,11 @@ bool ActorResolver::only_linking_words(const Doc& doc, uint32_t first, uint32_t 
   for (uint32_t t = first; t < end; ++t) {
     std::string w(doc.text_of(doc.tokens[t]));
     for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (w != "of" && w != "the" && w != "for" && w != "in" && w != "from" && w != "'s" && w != "'") return false;
+    // ... and the part of a place ("forces in east Bosnia", "troops in southern Lebanon").
+    static constexpr std::array<std::string_view, 17> kLinking = {
+        "of", "the", "for", "in", "from", "'s", "'", "east", "west", "north", "south", "eastern", "western",
+        "northern", "southern", "central", "northeastern"};
+    if (std::find(kLinking.begin(), kLinking.end(), w) == kLinking.end()) return false;
   }
   return true;
 }

@@ -1008,7 +1008,7 @@ bool is_intent_verb(std::string_view l) {
   return in(l, {"plan", "vow", "threaten", "pledge", "promise", "intend", "want", "seek", "aim", "hope",
                 "expect", "prepare", "agree", "decide", "refuse", "offer", "propose", "try", "attempt",
                 "vote", "move", "swear", "resolve", "undertake", "mean", "wish", "volunteer",
-                "schedule", "set", "commit", "decline", "reject"});
+                "schedule", "set", "commit", "decline", "reject", "fail"});
 }
 
 std::string_view kind_name(ClauseKind k) {
