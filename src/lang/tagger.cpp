@@ -552,6 +552,16 @@ void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::
                         !model_.in_wordnet(lower(text_i), WordClass::kNoun);
     if (next_to_name || unknown_name) tags[i] = tags[i] == Pos::NN ? Pos::NNP : Pos::NNPS;
   }
+  for (size_t i = first_word + 3; i < n; ++i) {
+    // "the Ministry of Silly Walks condemned": a capitalised plural in a name after "of".
+    if ((tags[i] == Pos::VBZ || tags[i] == Pos::VBP) && capital(i) && capital(i - 1) && is_proper(tags[i - 1]) &&
+        word(i - 2) == "of" && capital(i - 3) && ends_with(word(i), "s"))
+      tags[i] = Pos::NNPS;
+    // "the reopening of guest houses", "his handling of the crisis": a gerund after a determiner
+    // and before "of" is a noun.
+    if (tags[i - 1] == Pos::VBG && (tags[i - 2] == Pos::DT || tags[i - 2] == Pos::PRPS) && word(i) == "of")
+      tags[i - 1] = Pos::NN;
+  }
   // "A report released Tuesday ... alleged that": of two past-tense verbs in one clause, the
   // first after a noun is a participle modifying it.
   size_t last_vbd = n;
