@@ -312,6 +312,7 @@ class SentenceChunker {
       if (next.first == p.end + 1 && lemma(p.end) == "of") p.of_phrase = static_cast<int32_t>(k + 1);
     }
     // Coordination: A (, B)* (,) and|or C.
+    uint32_t intro = intro_comma();
     for (size_t k = first; k + 1 < ps.size(); ++k) {
       NounPhrase& p = ps[k];
       uint32_t gap = p.end;
@@ -319,6 +320,7 @@ class SentenceChunker {
       if (gap < e_ && tag(gap) == Pos::CC && in(lemma(gap), {"and", "or"})) ++gap;
       if (gap == p.end || ps[k + 1].first != gap || p.pronoun) continue;
       bool comma_only = word(p.end) == "," && tag(gap - 1) != Pos::CC;
+      if (comma_only && p.end == intro) continue;
       if (comma_only) {
         // Lists are uniform ("Russia, Egypt and the UAE"; "tanks, artillery and drones"), and a
         // time phrase ends a clause rather than starting a list ("on Saturday, officials said").
@@ -352,6 +354,20 @@ class SentenceChunker {
       if (closed && name_involved) p.apposition = static_cast<int32_t>(m);
     }
     for (size_t k = ps.size(); k-- > first;) ps[k].extent_end = phrase_extent(ps, k);
+  }
+
+  // "With the signing of the deal, the government and the rebels agreed": the comma that
+  // closes a prepositional phrase opening the sentence ends it; it is no list's comma.
+  // (e_ when the sentence opens otherwise, or a verb comes before the first comma.)
+  uint32_t intro_comma() const {
+    if (b_ >= e_ || tag(b_) != Pos::IN ||
+        in(lemma(b_), {"that", "if", "because", "while", "although", "though", "whether", "as", "since", "unless"}))
+      return e_;
+    for (uint32_t t = b_ + 1; t < e_; ++t) {
+      if (word(t) == ",") return t;
+      if (is_verb(tag(t))) return e_;
+    }
+    return e_;
   }
 
   // Token after phrase k and its chain of "of" phrases.
