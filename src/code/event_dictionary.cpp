@@ -383,7 +383,8 @@ class EventLoader {
       }
       line = trim(line);
       if (line.empty() || line[0] == '<') {
-        if (line.empty()) set_name.clear();
+        // A blank line ends a synonym set; a comment line inside one does not.
+        if (trim(raw).empty()) set_name.clear();
         continue;
       }
       if (line[0] == '&') {  // a synonym set
@@ -518,11 +519,11 @@ class EventLoader {
       if (h[0] == '&') return set_members(h);
       return {h};
     };
-    // "{FINANCIAL AID}" is one group of words in the legacy formats.
+    // "{FINANCIAL AID}" is one group of words, and before the verb "(OF &FOOD)" is words too.
     auto ungrouped = [](std::string_view part) {
       std::string text(part);
       for (char& c : text)
-        if (c == '{' || c == '}') c = ' ';
+        if (c == '{' || c == '}' || c == '(' || c == ')') c = ' ';
       return text;
     };
     // "- + * MONEY $ [071]": '+' (target) before the verb or '$' (source) after it puts the

@@ -66,7 +66,7 @@ TEST(EventDictionary, ReadsTheNativeFormat) {
 TEST(EventDictionary, ReadsPetrarchVerbBlocks) {
   testing::TempDir dir;
   std::string path = dir.file("CAMEO.test.txt",
-                              "&CURRENCY\n+DOLLAR\n+EURO\n\n"
+                              "&CURRENCY\n# a comment does not end the set\n+DOLLAR\n+EURO\n\n"
                               "--- MEET  [040] ---\n"
                               "MEET {MEETS MET MEETING}\n"
                               "+MEET_WITH\n"
