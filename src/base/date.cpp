@@ -22,12 +22,42 @@ std::optional<Date> make(std::optional<int> y, std::optional<int> m, std::option
 
 }  // namespace
 
-bool Date::valid(int year, int month, int day) {
+int Date::days_in_month(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  int limit = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-  return day <= limit;
+  return kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+bool Date::valid(int year, int month, int day) {
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= days_in_month(year, month);
+}
+
+// Howard Hinnant's days_from_civil and civil_from_days.
+int64_t Date::days() const {
+  int64_t y = year - (month <= 2 ? 1 : 0);
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date Date::from_days(int64_t z) {
+  z += 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return Date{static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0)), m, d};
+}
+
+int Date::weekday() const {
+  int64_t d = days();  // 1970-01-01 was a Thursday (3)
+  return static_cast<int>(((d % 7) + 7 + 3) % 7);
 }
 
 std::optional<Date> Date::parse_iso(std::string_view s) {

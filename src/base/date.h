@@ -21,7 +21,15 @@ struct Date {
   static std::optional<Date> parse(std::string_view s);
 
   static bool valid(int year, int month, int day);
+  static int days_in_month(int year, int month);
   std::string iso() const;  // "YYYY-MM-DD"
+
+  // Days since 1970-01-01 (negative before), and back.
+  int64_t days() const;
+  static Date from_days(int64_t days);
+  Date plus_days(int64_t n) const { return from_days(days() + n); }
+  // 0 = Monday ... 6 = Sunday.
+  int weekday() const;
 
   friend constexpr bool operator==(const Date&, const Date&) = default;
   friend constexpr auto operator<=>(const Date&, const Date&) = default;

@@ -13,6 +13,7 @@
 #include "cli/stderr_diagnostics.h"
 #include "cli/dict_options.h"
 #include "code/coder.h"
+#include "enrich/dates.h"
 #include "code/coding_dictionaries.h"
 #include "lang/analyzer.h"
 #include "run/runner.h"
@@ -129,6 +130,7 @@ int run_command(const InputOptions& o, OutputFormat format, const CodingOptions*
     }
     pipeline.add([&a = *analyzer](Doc& d) { a(d); });
     pipeline.add([&c = *coder](Doc& d) { c(d); });
+    pipeline.add(DateResolver());
   }
   if (o.files.empty() && isatty(STDIN_FILENO) && !o.quiet)
     fmt::print(stderr, "dyad: reading articles from standard input (end with Ctrl-D; --help for usage)\n");

@@ -9,6 +9,7 @@
 #include "cli/exit_codes.h"
 #include "eval/actor_eval.h"
 #include "eval/analysis_eval.h"
+#include "eval/date_eval.h"
 #include "eval/event_eval.h"
 #include "lang/english_model.h"
 #include "cli/dict_options.h"
@@ -45,6 +46,13 @@ Command add_eval_command(CLI::App& app) {
       ->required()
       ->check(CLI::ExistingFile);
   actors->add_flag("--show-misses", *show, "List the actors resolved wrongly or not at all");
+  auto date_table = std::make_shared<std::string>();
+  CLI::App* dates = cmd->add_subcommand(
+      "dates", "Date the events of a hand-checked case table; share whose first event has the expected date");
+  dates->add_option("cases", *date_table, "Case table (e.g. tests/enrich/date_cases.txt)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  dates->footer("Example:\n  dyad eval dates tests/enrich/date_cases.txt");
   auto gold_events = std::make_shared<std::string>();
   auto gold_format = std::make_shared<std::string>("auto");
   auto events_out = std::make_shared<std::string>();
@@ -134,6 +142,16 @@ Command add_eval_command(CLI::App& app) {
                 if (out) out->close();
                 if (f == "plover") fmt::print("{}", score_plover(gold, coded, *show).report());
                 else fmt::print("{}", score_exact(gold, coded, *show).report());
+                return exit_code::kOk;
+              } catch (const std::exception& e) {
+                fmt::print(stderr, "dyad: {}\n", e.what());
+                return exit_code::kFailure;
+              }
+            }
+            if (dates->parsed()) {
+              try {
+                auto loaded = CodingDictionaries::load(DictionarySources{});
+                fmt::print("{}", score_dates(read_date_cases(*date_table), *loaded).report());
                 return exit_code::kOk;
               } catch (const std::exception& e) {
                 fmt::print(stderr, "dyad: {}\n", e.what());

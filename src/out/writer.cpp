@@ -58,8 +58,20 @@ class EventJsonlWriter : public DocWriter {
       out.append(",\"sentence\":");
       json::append_string(out, doc.text_of(s.span));
       out.append(",\"date\":");
-      if (doc.article.date) json::append_string(out, doc.article.date->iso());
+      if (!e.date_text.empty()) json::append_string(out, e.date_text);
+      else if (doc.article.date) json::append_string(out, doc.article.date->iso());
       else out.append("null");
+      // The time expression the date came from (null: the article's date).
+      out.append(",\"date_expression\":");
+      if (e.date_span.empty()) {
+        out.append("null");
+      } else {
+        out.append("{\"text\":");
+        json::append_string(out, doc.text_of(e.date_span));
+        out.append(",\"span\":");
+        json::append_span(out, e.date_span);
+        out.append("}");
+      }
       out.append(",\"source\":");
       append_actor(out, doc, e.source, e.source_rule);
       out.append(",\"target\":");

@@ -29,5 +29,16 @@ TEST(Date, CompactFormsOfPetrarchAndTabari) {
 
 TEST(Date, FormatsIso) { EXPECT_EQ((Date{789, 3, 7}).iso(), "0789-03-07"); }
 
+TEST(Date, CountsDaysAndWeekdays) {
+  EXPECT_EQ((Date{1970, 1, 1}).days(), 0);
+  EXPECT_EQ((Date{2019, 11, 25}).weekday(), 0);  // a Monday
+  EXPECT_EQ((Date{2019, 11, 24}).weekday(), 6);  // a Sunday
+  EXPECT_EQ((Date{2024, 2, 28}).plus_days(1), (Date{2024, 2, 29}));
+  EXPECT_EQ((Date{2024, 3, 1}).plus_days(-1), (Date{2024, 2, 29}));
+  EXPECT_EQ((Date{2019, 12, 31}).plus_days(1), (Date{2020, 1, 1}));
+  EXPECT_EQ((Date{1960, 5, 4}).plus_days(0), (Date{1960, 5, 4}));
+  for (int64_t d = -800000; d < 800000; d += 997) EXPECT_EQ(Date::from_days(d).days(), d);
+}
+
 }  // namespace
 }  // namespace dyad

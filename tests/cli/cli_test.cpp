@@ -199,7 +199,10 @@ TEST(Cli, CodedEventsFollowTheContract) {
   EXPECT_EQ(std::string_view(e["article_id"].get_string().value()), "a1");
   EXPECT_EQ(int64_t(e["sentence_index"].get_int64().value()), 0);
   EXPECT_EQ(std::string_view(e["sentence"].get_string().value()), text);
-  EXPECT_EQ(std::string_view(e["date"].get_string().value()), "2019-11-25");
+  // Dated by its own clause: "on Sunday" before a Monday publication (the contract's example).
+  EXPECT_EQ(std::string_view(e["date"].get_string().value()), "2019-11-24");
+  EXPECT_EQ(std::string_view(e["date_expression"]["text"].get_string().value()), "Sunday");
+  EXPECT_EQ(int64_t(e["date_expression"]["span"].at(0).get_int64().value()), int64_t(text.find("Sunday")));
   EXPECT_EQ(std::string_view(e["cameo"].get_string().value()), "040");
   EXPECT_EQ(std::string_view(e["cameo_root"].get_string().value()), "04");
   EXPECT_EQ(int64_t(e["quad_class"].get_int64().value()), 1);
