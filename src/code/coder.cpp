@@ -162,11 +162,12 @@ class ArticleCoder {
  public:
   ArticleCoder(const Matcher& matcher, const EventDictionary& events, const CoderOptions& options, Doc& doc,
                const Analysis& a, Events& out, std::vector<CodingNote>* trace)
-      : events_(events), options_(options), doc_(doc), a_(a), out_(out), resolver_matcher_(matcher), resolver_(matcher),
+      : events_(events), options_(options), doc_(doc), a_(a), out_(out), resolver_matcher_(matcher), resolver_(matcher), listing_(matcher),
         trace_(trace) {}
 
   void run() {
     resolver_.begin_article(doc_.article.date);
+    listing_.begin_article(doc_.article.date);
     size_t ci = 0;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       const Sentence& s = doc_.sentences[si];
@@ -528,8 +529,9 @@ class ArticleCoder {
   // Every actor the sentence names, with the dictionary lines (for explain only: a separate
   // resolver, so that listing them changes nothing in the coding).
   void trace_actors(const Sentence& s) {
-    ActorResolver listing(resolver_matcher_);
-    listing.begin_article(doc_.article.date);
+    // A resolver that has seen no person yet (so surnames alone do not count).
+    ActorResolver& listing = listing_;
+    listing.forget_persons();
     std::vector<Actor> all;
     listing.resolve(doc_, s.first_token, s.end_token, all);
     if (all.empty()) trace("actors: none named");
@@ -1610,8 +1612,9 @@ class ArticleCoder {
     if (std::none_of(sentence_events_.begin(), sentence_events_.end(),
                      [&](const Event& e) { return bare(e.source) || bare(e.target); }))
       return;
-    ActorResolver listing(resolver_matcher_);
-    listing.begin_article(doc_.article.date);
+    // A resolver that has seen no person yet (so surnames alone do not count).
+    ActorResolver& listing = listing_;
+    listing.forget_persons();
     std::vector<Actor> all;
     listing.resolve(doc_, sentence_first_, sentence_end_, all);
     std::string country;
@@ -1703,6 +1706,7 @@ class ArticleCoder {
   Events& out_;
   const Matcher& resolver_matcher_;
   ActorResolver resolver_;
+  ActorResolver listing_;  // for listing the actors of a sentence
   std::vector<CodingNote>* trace_;
   mutable std::vector<std::string> lemma_cache_;
   mutable std::vector<bool> lemma_done_;

@@ -31,6 +31,8 @@ class ActorResolver {
 
   // Starts an article: its date picks dated codes; persons named so far are forgotten.
   void begin_article(const std::optional<Date>& date);
+  // Forgets the persons named so far (keeping what it read of the article's tokens).
+  void forget_persons() { persons_seen_.clear(); }
 
   // The actors named in tokens [first, end) of `doc` (one phrase with what hangs on it),
   // in text order. Remembers persons named in full, for later surname-only mentions.
