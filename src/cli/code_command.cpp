@@ -14,6 +14,7 @@
 #include "cli/dict_options.h"
 #include "code/coder.h"
 #include "enrich/dates.h"
+#include "enrich/dedup.h"
 #include "code/coding_dictionaries.h"
 #include "lang/analyzer.h"
 #include "run/runner.h"
@@ -110,7 +111,7 @@ int run_command(const InputOptions& o, OutputFormat format, const CodingOptions*
   std::unique_ptr<CodingDictionaries> dicts;
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<EventCoder> coder;
-  bool coded = coding && format == OutputFormat::kEvents;
+  bool coded = coding && writes_events(format);
   if (coded) {
     try {
       DictionarySources sources = coding->dicts;
@@ -131,6 +132,7 @@ int run_command(const InputOptions& o, OutputFormat format, const CodingOptions*
     pipeline.add([&a = *analyzer](Doc& d) { a(d); });
     pipeline.add([&c = *coder](Doc& d) { c(d); });
     pipeline.add(DateResolver());
+    pipeline.add(EventMerger());
   }
   if (o.files.empty() && isatty(STDIN_FILENO) && !o.quiet)
     fmt::print(stderr, "dyad: reading articles from standard input (end with Ctrl-D; --help for usage)\n");
@@ -182,12 +184,16 @@ Command add_code_command(CLI::App& app) {
       ->group("Coding");
   cmd->add_flag("--headlines", coding->coder.code_headlines, "Code headlines as well as sentences")->group("Coding");
   cmd->add_option("-f,--format", *format,
-                  "jsonl (events, the default) | sentences (segments as tab-separated text)")
-      ->check(CLI::IsMember({"jsonl", "sentences"}))
+                  "jsonl (events, the default) | csv (events, with a header) | gdelt (events as GDELT 2.0 "
+                  "rows) | sentences (segments as tab-separated text)")
+      ->check(CLI::IsMember({"jsonl", "csv", "gdelt", "sentences"}))
       ->capture_default_str();
   return {cmd, [=] {
-            return run_command(*opts, *format == "sentences" ? OutputFormat::kSentences : OutputFormat::kEvents,
-                               coding.get());
+            OutputFormat f = *format == "sentences" ? OutputFormat::kSentences
+                             : *format == "csv"     ? OutputFormat::kEventsCsv
+                             : *format == "gdelt"   ? OutputFormat::kEventsGdelt
+                                                    : OutputFormat::kEvents;
+            return run_command(*opts, f, coding.get());
           }};
 }
 

@@ -28,6 +28,8 @@ struct Event {
   bool nominal = false;         // from a noun trigger rather than the clause's verb
   bool legacy = false;          // from a PETRARCH/TABARI pattern (coded as those coders do)
   std::string source_rule, target_rule;  // dictionary lines of the actors ("dict/agents.txt:40")
+  uint32_t mentions = 1;        // how often the article reports it (enrich: EventMerger)
+  bool root = false;            // first reported in the article's lead (GDELT's IsRootEvent)
 };
 
 struct Events {

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
 #include "base/version.h"
 #include "code/cameo.h"
 #include "code/event.h"
@@ -91,6 +95,7 @@ class EventJsonlWriter : public DocWriter {
       out.append(",\"span\":");
       json::append_span(out, e.trigger);
       out.append(e.negated ? "},\"negated\":true" : "},\"negated\":false");
+      fmt::format_to(std::back_inserter(out), ",\"mentions\":{},\"is_root\":{}", e.mentions, e.root ? "true" : "false");
       out.append(",\"location\":null");
       fmt::format_to(std::back_inserter(out), ",\"confidence\":{:.2f}", e.confidence);
       out.append(",\"rule\":");
@@ -113,10 +118,168 @@ class EventJsonlWriter : public DocWriter {
   const std::string kEngine = fmt::format("dyad {} / dictionaries {}", kVersion, kDictionaryVersion);
 };
 
+// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+void append_csv_field(std::string& out, std::string_view s) {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
+    out.append(s);
+    return;
+  }
+  out.push_back('"');
+  for (char c : s) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+}
+
+// Events as CSV, one row per event, for spreadsheets, R and pandas.
+class EventCsvWriter : public DocWriter {
+ public:
+  void header(std::string& out) const override {
+    out.append(
+        "event_id,article_id,sentence_index,date,date_expression,source_code,source_country,source_text,"
+        "target_code,target_country,target_text,cameo,cameo_root,quad_class,goldstein,plover,plover_mode,"
+        "negated,mentions,is_root,confidence,trigger,rule,sentence\n");
+  }
+  void write(const Doc& doc, std::string& out) const override {
+    const Events* events = doc.find_ext<Events>();
+    if (!events) return;
+    const CameoTable& cameo = CameoTable::shared();
+    uint32_t previous_sentence = UINT32_MAX, n = 0;
+    for (const Event& e : events->events) {
+      n = e.sentence == previous_sentence ? n + 1 : 0;
+      previous_sentence = e.sentence;
+      const CameoInfo* info = cameo.find(e.cameo);
+      std::string date = !e.date_text.empty() ? e.date_text : doc.article.date ? doc.article.date->iso() : "";
+      auto field = [&](std::string_view v) {
+        append_csv_field(out, v);
+        out.push_back(',');
+      };
+      field(fmt::format("{}:{}:{}", doc.article.id, e.sentence, n));
+      field(doc.article.id);
+      field(std::to_string(e.sentence));
+      field(date);
+      field(e.date_span.empty() ? std::string_view() : doc.text_of(e.date_span));
+      for (const auto* side : {&e.source, &e.target}) {
+        field(*side ? std::string_view((*side)->code) : std::string_view());
+        field(*side ? std::string_view((*side)->country) : std::string_view());
+        field(*side ? doc.text_of((*side)->span) : std::string_view());
+      }
+      field(e.cameo);
+      field(e.cameo.substr(0, 2));
+      field(std::to_string(info ? info->quad : 0));
+      field(fmt::format("{:.1f}", info ? info->goldstein : 0.0));
+      field(info ? std::string_view(info->plover) : std::string_view());
+      field(info ? std::string_view(info->mode) : std::string_view());
+      field(e.negated ? "true" : "false");
+      field(std::to_string(e.mentions));
+      field(e.root ? "true" : "false");
+      field(fmt::format("{:.2f}", e.confidence));
+      field(doc.text_of(e.trigger));
+      field(e.rule);
+      append_csv_field(out, doc.text_of(doc.sentences[e.sentence].span));
+      out.push_back('\n');
+    }
+  }
+};
+
 // Tab-separated text can hold no tabs or line breaks inside a field.
 void append_tsv_field(std::string& out, std::string_view s) {
   for (char c : s) out.push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
 }
+
+// Events as GDELT 2.0 event rows (../shared/reference/gdelt-2.0-event-columns.txt), 61
+// tab-separated columns without a header, as GDELT publishes them. Where GDELT differs or
+// dyad has nothing yet, docs/output.md says what the column holds.
+class EventGdeltWriter : public DocWriter {
+ public:
+  void write(const Doc& doc, std::string& out) const override {
+    const Events* events = doc.find_ext<Events>();
+    if (!events) return;
+    const CameoTable& cameo = CameoTable::shared();
+    uint32_t previous_sentence = UINT32_MAX, n = 0;
+    for (const Event& e : events->events) {
+      n = e.sentence == previous_sentence ? n + 1 : 0;
+      previous_sentence = e.sentence;
+      const CameoInfo* info = cameo.find(e.cameo);
+      std::string event_id = fmt::format("{}:{}:{}", doc.article.id, e.sentence, n);
+      std::optional<Date> date = e.date ? e.date : doc.article.date;
+      std::vector<std::string> c;
+      c.reserve(61);
+      c.push_back(std::to_string(global_id(event_id)));
+      if (date) {
+        c.push_back(fmt::format("{:04}{:02}{:02}", date->year, date->month, date->day));
+        c.push_back(fmt::format("{:04}{:02}", date->year, date->month));
+        c.push_back(std::to_string(date->year));
+        int64_t day_of_year = date->days() - Date{date->year, 1, 1}.days() + 1;
+        c.push_back(fmt::format("{:.4f}", date->year + static_cast<double>(day_of_year) / 365.0));
+      } else {
+        c.insert(c.end(), 4, "");
+      }
+      for (const auto* side : {&e.source, &e.target}) actor_columns(doc, *side, c);
+      c.push_back(e.root ? "1" : "0");
+      c.push_back(e.cameo);
+      c.push_back(e.cameo.substr(0, 3));
+      c.push_back(e.cameo.substr(0, 2));
+      c.push_back(std::to_string(info ? info->quad : 0));
+      c.push_back(fmt::format("{:.1f}", info ? info->goldstein : 0.0));
+      c.push_back(std::to_string(e.mentions));  // NumMentions (in this article)
+      c.push_back("1");                         // NumSources
+      c.push_back("1");                         // NumArticles
+      c.push_back("0");                         // AvgTone: dyad measures no tone
+      for (int geo = 0; geo < 3; ++geo) {       // Actor1, Actor2, Action geography: none yet
+        c.push_back("0");
+        c.insert(c.end(), 7, "");
+      }
+      // DATEADDED: the publication date at midnight, so that a rerun writes the same rows.
+      c.push_back(doc.article.date ? fmt::format("{:04}{:02}{:02}000000", doc.article.date->year,
+                                                 doc.article.date->month, doc.article.date->day)
+                                   : "");
+      c.push_back(!doc.article.url.empty() ? doc.article.url : doc.article.id);
+      for (size_t i = 0; i < c.size(); ++i) {
+        if (i) out.push_back('\t');
+        append_tsv_field(out, c[i]);
+      }
+      out.push_back('\n');
+    }
+  }
+
+ private:
+  // A stable positive number for an event id (FNV-1a, 53 bits so spreadsheets keep it whole).
+  static uint64_t global_id(std::string_view id) {
+    uint64_t h = 1469598103934665603ull;
+    for (char ch : id) {
+      h ^= static_cast<unsigned char>(ch);
+      h *= 1099511628211ull;
+    }
+    return h & ((uint64_t{1} << 53) - 1);
+  }
+
+  // Code, Name, CountryCode, KnownGroupCode, EthnicCode, Religion1Code, Religion2Code,
+  // Type1Code, Type2Code, Type3Code.
+  static void actor_columns(const Doc& doc, const std::optional<Actor>& a, std::vector<std::string>& c) {
+    if (!a) {
+      c.insert(c.end(), 10, "");
+      return;
+    }
+    static constexpr std::string_view kReligions[] = {"MUS", "CHR", "JEW", "HIN", "BUD", "SIK", "CTH", "SUN",
+                                                      "SHI", "ITH", "PRO", "ORT"};
+    static constexpr std::string_view kGroups[] = {"IGO", "NGO", "IMG", "MNC", "NGM"};
+    std::string name(doc.text_of(a->span));
+    for (char& ch : name) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    c.push_back(a->code);
+    c.push_back(name);
+    c.push_back(a->country);
+    std::string group = a->country.empty() && a->code.size() >= 3 ? a->code.substr(0, 3) : "";
+    c.push_back(std::find(std::begin(kGroups), std::end(kGroups), group) != std::end(kGroups) ? group : "");
+    c.push_back("");  // EthnicCode
+    std::vector<std::string> religions, types;
+    for (const std::string& r : a->roles)
+      (std::find(std::begin(kReligions), std::end(kReligions), r) != std::end(kReligions) ? religions : types).push_back(r);
+    for (size_t i = 0; i < 2; ++i) c.push_back(i < religions.size() ? religions[i] : "");
+    for (size_t i = 0; i < 3; ++i) c.push_back(i < types.size() ? types[i] : "");
+  }
+};
 
 class SentencesWriter : public DocWriter {
  public:
@@ -207,11 +370,17 @@ class SegmentsTextWriter : public DocWriter {
 std::unique_ptr<DocWriter> make_writer(OutputFormat format) {
   switch (format) {
     case OutputFormat::kEvents: return std::make_unique<EventJsonlWriter>();
+    case OutputFormat::kEventsCsv: return std::make_unique<EventCsvWriter>();
+    case OutputFormat::kEventsGdelt: return std::make_unique<EventGdeltWriter>();
     case OutputFormat::kSentences: return std::make_unique<SentencesWriter>();
     case OutputFormat::kSegmentsText: return std::make_unique<SegmentsTextWriter>();
     case OutputFormat::kSegmentsJsonl: return std::make_unique<SegmentsJsonlWriter>();
   }
   return nullptr;
+}
+
+bool writes_events(OutputFormat format) {
+  return format == OutputFormat::kEvents || format == OutputFormat::kEventsCsv || format == OutputFormat::kEventsGdelt;
 }
 
 }  // namespace dyad

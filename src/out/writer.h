@@ -12,6 +12,8 @@ namespace dyad {
 
 enum class OutputFormat {
   kEvents,         // events as JSON Lines (../shared/reference/event-jsonl.md)
+  kEventsCsv,      // events as CSV with a header (docs/output.md)
+  kEventsGdelt,    // events as GDELT 2.0 event rows, 61 tab-separated columns (docs/output.md)
   kSentences,      // one segment a line, tab-separated, with a header
   kSegmentsText,   // segments and tokens laid out for reading (dyad segment)
   kSegmentsJsonl,  // one JSON object per segment with its tokens (dyad segment --format jsonl)
@@ -26,5 +28,7 @@ class DocWriter {
 };
 
 std::unique_ptr<DocWriter> make_writer(OutputFormat format);
+// Events are what the format writes (the coder must run).
+bool writes_events(OutputFormat format);
 
 }  // namespace dyad

@@ -290,5 +290,50 @@ TEST(Cli, NativeGoldIsScoredExactly) {
   EXPECT_NE(bad.err.find("bad.jsonl:1"), std::string::npos) << bad.err;
 }
 
+// The same event reported twice in an article is one event with two mentions; the CSV and
+// GDELT formats carry it too.
+TEST(Cli, DuplicatesFoldIntoMentionsInEveryEventFormat) {
+  testing::TempDir dir;
+  std::string input = dir.file("in.jsonl",
+                               "{\"id\": \"d1\", \"date\": \"2019-11-25\", \"url\": \"https://example.org/d1\", "
+                               "\"text\": \"Russian troops attacked Ukrainian positions on Sunday. Officials said "
+                               "Russian troops attacked Ukrainian positions on Sunday, \\\"again\\\".\"}\n");
+  Result json = dyad("code '" + input + "'");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_NE(json.err.find("1 events"), std::string::npos) << json.err;
+  simdjson::dom::parser parser;
+  simdjson::dom::element e;
+  ASSERT_FALSE(parser.parse(json.out).get(e)) << json.out;
+  EXPECT_EQ(int64_t(e["mentions"].get_int64().value()), 2);
+  EXPECT_TRUE(e["is_root"].get_bool().value());
+
+  Result csv = dyad("code -f csv '" + input + "'");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  std::vector<std::string> lines;
+  std::istringstream in(csv.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 2u) << csv.out;
+  EXPECT_EQ(lines[0].rfind("event_id,article_id,sentence_index,date,", 0), 0u);
+  EXPECT_NE(lines[1].find(",Sunday,RUSMIL,RUS,Russian troops,UKR,UKR,Ukrainian,190,19,4,"), std::string::npos) << lines[1];
+  EXPECT_NE(lines[1].find(",false,2,true,"), std::string::npos) << lines[1];
+
+  Result gdelt = dyad("code -f gdelt '" + input + "'");
+  ASSERT_EQ(gdelt.exit_code, 0) << gdelt.err;
+  std::vector<std::string> cols;
+  std::istringstream row(gdelt.out.substr(0, gdelt.out.find('\n')));
+  for (std::string col; std::getline(row, col, '\t');) cols.push_back(col);
+  ASSERT_EQ(cols.size(), 61u) << gdelt.out;
+  EXPECT_EQ(cols[1], "20191124");   // SQLDATE: Sunday
+  EXPECT_EQ(cols[5], "RUSMIL");     // Actor1Code
+  EXPECT_EQ(cols[7], "RUS");        // Actor1CountryCode
+  EXPECT_EQ(cols[12], "MIL");       // Actor1Type1Code
+  EXPECT_EQ(cols[15], "UKR");       // Actor2Code
+  EXPECT_EQ(cols[25], "1");         // IsRootEvent
+  EXPECT_EQ(cols[26], "190");       // EventCode
+  EXPECT_EQ(cols[29], "4");         // QuadClass
+  EXPECT_EQ(cols[31], "2");         // NumMentions
+  EXPECT_EQ(cols[60], "https://example.org/d1");  // SOURCEURL
+}
+
 }  // namespace
 }  // namespace dyad
