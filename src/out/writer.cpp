@@ -40,8 +40,8 @@ void append_actor(std::string& out, const Doc& doc, const std::optional<Actor>& 
   out.push_back('}');
 }
 
-// Events as JSON Lines, per ../shared/reference/event-jsonl.md (the contract).
-class EventJsonlWriter : public DocWriter {
+// The writers of events: each event with its id ("article:sentence:n") and CAMEO facts.
+class EventWriter : public DocWriter {
  public:
   void write(const Doc& doc, std::string& out) const override {
     const Events* events = doc.find_ext<Events>();
@@ -51,67 +51,79 @@ class EventJsonlWriter : public DocWriter {
     for (const Event& e : events->events) {
       n = e.sentence == previous_sentence ? n + 1 : 0;
       previous_sentence = e.sentence;
-      const CameoInfo* info = cameo.find(e.cameo);
-      const Sentence& s = doc.sentences[e.sentence];
-      out.append("{\"event_id\":");
-      json::append_string(out, fmt::format("{}:{}:{}", doc.article.id, e.sentence, n));
-      out.append(",\"article_id\":");
-      json::append_string(out, doc.article.id);
-      out.append(",\"sentence_index\":");
-      json::append_uint(out, e.sentence);
-      out.append(",\"sentence\":");
-      json::append_string(out, doc.text_of(s.span));
-      out.append(",\"date\":");
-      if (!e.date_text.empty()) json::append_string(out, e.date_text);
-      else if (doc.article.date) json::append_string(out, doc.article.date->iso());
-      else out.append("null");
-      // The time expression the date came from (null: the article's date).
-      out.append(",\"date_expression\":");
-      if (e.date_span.empty()) {
-        out.append("null");
-      } else {
-        out.append("{\"text\":");
-        json::append_string(out, doc.text_of(e.date_span));
-        out.append(",\"span\":");
-        json::append_span(out, e.date_span);
-        out.append("}");
-      }
-      out.append(",\"source\":");
-      append_actor(out, doc, e.source, e.source_rule);
-      out.append(",\"target\":");
-      append_actor(out, doc, e.target, e.target_rule);
-      out.append(",\"cameo\":");
-      json::append_string(out, e.cameo);
-      out.append(",\"cameo_root\":");
-      json::append_string(out, e.cameo.substr(0, 2));
-      fmt::format_to(std::back_inserter(out), ",\"quad_class\":{},\"goldstein\":{:.1f}", info ? info->quad : 0,
-                     info ? info->goldstein : 0.0);
-      out.append(",\"plover\":");
-      json::append_string(out, info ? info->plover : "");
-      out.append(",\"plover_mode\":");
-      json::append_string(out, info ? info->mode : "");
-      out.append(",\"plover_context\":[],\"trigger\":{\"text\":");
-      json::append_string(out, doc.text_of(e.trigger));
-      out.append(",\"span\":");
-      json::append_span(out, e.trigger);
-      out.append(e.negated ? "},\"negated\":true" : "},\"negated\":false");
-      fmt::format_to(std::back_inserter(out), ",\"mentions\":{},\"is_root\":{}", e.mentions, e.root ? "true" : "false");
-      out.append(",\"location\":null");
-      fmt::format_to(std::back_inserter(out), ",\"confidence\":{:.2f}", e.confidence);
-      out.append(",\"rule\":");
-      json::append_string(out, e.rule);
-      if (!e.note.empty()) {
-        out.append(",\"note\":");
-        json::append_string(out, e.note);
-      }
-      if (e.reported_by) {
-        out.append(",\"reported_by\":");
-        append_actor(out, doc, e.reported_by, "");
-      }
-      out.append(",\"engine\":");
-      json::append_string(out, kEngine);
-      out.append("}\n");
+      row(doc, e, fmt::format("{}:{}:{}", doc.article.id, e.sentence, n), cameo.find(e.cameo), out);
     }
+  }
+
+ protected:
+  virtual void row(const Doc& doc, const Event& e, const std::string& event_id, const CameoInfo* info,
+                   std::string& out) const = 0;
+};
+
+// Events as JSON Lines, per ../shared/reference/event-jsonl.md (the contract).
+class EventJsonlWriter : public EventWriter {
+ protected:
+  void row(const Doc& doc, const Event& e, const std::string& event_id, const CameoInfo* info,
+           std::string& out) const override {
+    const Sentence& s = doc.sentences[e.sentence];
+    out.append("{\"event_id\":");
+    json::append_string(out, event_id);
+    out.append(",\"article_id\":");
+    json::append_string(out, doc.article.id);
+    out.append(",\"sentence_index\":");
+    json::append_uint(out, e.sentence);
+    out.append(",\"sentence\":");
+    json::append_string(out, doc.text_of(s.span));
+    out.append(",\"date\":");
+    if (!e.date_text.empty()) json::append_string(out, e.date_text);
+    else if (doc.article.date) json::append_string(out, doc.article.date->iso());
+    else out.append("null");
+    // The time expression the date came from (null: the article's date).
+    out.append(",\"date_expression\":");
+    if (e.date_span.empty()) {
+      out.append("null");
+    } else {
+      out.append("{\"text\":");
+      json::append_string(out, doc.text_of(e.date_span));
+      out.append(",\"span\":");
+      json::append_span(out, e.date_span);
+      out.append("}");
+    }
+    out.append(",\"source\":");
+    append_actor(out, doc, e.source, e.source_rule);
+    out.append(",\"target\":");
+    append_actor(out, doc, e.target, e.target_rule);
+    out.append(",\"cameo\":");
+    json::append_string(out, e.cameo);
+    out.append(",\"cameo_root\":");
+    json::append_string(out, e.cameo.substr(0, 2));
+    fmt::format_to(std::back_inserter(out), ",\"quad_class\":{},\"goldstein\":{:.1f}", info ? info->quad : 0,
+                   info ? info->goldstein : 0.0);
+    out.append(",\"plover\":");
+    json::append_string(out, info ? info->plover : "");
+    out.append(",\"plover_mode\":");
+    json::append_string(out, info ? info->mode : "");
+    out.append(",\"plover_context\":[],\"trigger\":{\"text\":");
+    json::append_string(out, doc.text_of(e.trigger));
+    out.append(",\"span\":");
+    json::append_span(out, e.trigger);
+    out.append(e.negated ? "},\"negated\":true" : "},\"negated\":false");
+    fmt::format_to(std::back_inserter(out), ",\"mentions\":{},\"is_root\":{}", e.mentions, e.root ? "true" : "false");
+    out.append(",\"location\":null");
+    fmt::format_to(std::back_inserter(out), ",\"confidence\":{:.2f}", e.confidence);
+    out.append(",\"rule\":");
+    json::append_string(out, e.rule);
+    if (!e.note.empty()) {
+      out.append(",\"note\":");
+      json::append_string(out, e.note);
+    }
+    if (e.reported_by) {
+      out.append(",\"reported_by\":");
+      append_actor(out, doc, e.reported_by, "");
+    }
+    out.append(",\"engine\":");
+    json::append_string(out, kEngine);
+    out.append("}\n");
   }
 
  private:
@@ -133,7 +145,7 @@ void append_csv_field(std::string& out, std::string_view s) {
 }
 
 // Events as CSV, one row per event, for spreadsheets, R and pandas.
-class EventCsvWriter : public DocWriter {
+class EventCsvWriter : public EventWriter {
  public:
   void header(std::string& out) const override {
     out.append(
@@ -141,45 +153,39 @@ class EventCsvWriter : public DocWriter {
         "target_code,target_country,target_text,cameo,cameo_root,quad_class,goldstein,plover,plover_mode,"
         "negated,mentions,is_root,confidence,trigger,rule,sentence\n");
   }
-  void write(const Doc& doc, std::string& out) const override {
-    const Events* events = doc.find_ext<Events>();
-    if (!events) return;
-    const CameoTable& cameo = CameoTable::shared();
-    uint32_t previous_sentence = UINT32_MAX, n = 0;
-    for (const Event& e : events->events) {
-      n = e.sentence == previous_sentence ? n + 1 : 0;
-      previous_sentence = e.sentence;
-      const CameoInfo* info = cameo.find(e.cameo);
-      std::string date = !e.date_text.empty() ? e.date_text : doc.article.date ? doc.article.date->iso() : "";
-      auto field = [&](std::string_view v) {
-        append_csv_field(out, v);
-        out.push_back(',');
-      };
-      field(fmt::format("{}:{}:{}", doc.article.id, e.sentence, n));
-      field(doc.article.id);
-      field(std::to_string(e.sentence));
-      field(date);
-      field(e.date_span.empty() ? std::string_view() : doc.text_of(e.date_span));
-      for (const auto* side : {&e.source, &e.target}) {
-        field(*side ? std::string_view((*side)->code) : std::string_view());
-        field(*side ? std::string_view((*side)->country) : std::string_view());
-        field(*side ? doc.text_of((*side)->span) : std::string_view());
-      }
-      field(e.cameo);
-      field(e.cameo.substr(0, 2));
-      field(std::to_string(info ? info->quad : 0));
-      field(fmt::format("{:.1f}", info ? info->goldstein : 0.0));
-      field(info ? std::string_view(info->plover) : std::string_view());
-      field(info ? std::string_view(info->mode) : std::string_view());
-      field(e.negated ? "true" : "false");
-      field(std::to_string(e.mentions));
-      field(e.root ? "true" : "false");
-      field(fmt::format("{:.2f}", e.confidence));
-      field(doc.text_of(e.trigger));
-      field(e.rule);
-      append_csv_field(out, doc.text_of(doc.sentences[e.sentence].span));
-      out.push_back('\n');
+
+ protected:
+  void row(const Doc& doc, const Event& e, const std::string& event_id, const CameoInfo* info,
+           std::string& out) const override {
+    std::string date = !e.date_text.empty() ? e.date_text : doc.article.date ? doc.article.date->iso() : "";
+    auto field = [&](std::string_view v) {
+      append_csv_field(out, v);
+      out.push_back(',');
+    };
+    field(event_id);
+    field(doc.article.id);
+    field(std::to_string(e.sentence));
+    field(date);
+    field(e.date_span.empty() ? std::string_view() : doc.text_of(e.date_span));
+    for (const auto* side : {&e.source, &e.target}) {
+      field(*side ? std::string_view((*side)->code) : std::string_view());
+      field(*side ? std::string_view((*side)->country) : std::string_view());
+      field(*side ? doc.text_of((*side)->span) : std::string_view());
     }
+    field(e.cameo);
+    field(e.cameo.substr(0, 2));
+    field(std::to_string(info ? info->quad : 0));
+    field(fmt::format("{:.1f}", info ? info->goldstein : 0.0));
+    field(info ? std::string_view(info->plover) : std::string_view());
+    field(info ? std::string_view(info->mode) : std::string_view());
+    field(e.negated ? "true" : "false");
+    field(std::to_string(e.mentions));
+    field(e.root ? "true" : "false");
+    field(fmt::format("{:.2f}", e.confidence));
+    field(doc.text_of(e.trigger));
+    field(e.rule);
+    append_csv_field(out, doc.text_of(doc.sentences[e.sentence].span));
+    out.push_back('\n');
   }
 };
 
@@ -191,57 +197,48 @@ void append_tsv_field(std::string& out, std::string_view s) {
 // Events as GDELT 2.0 event rows (../shared/reference/gdelt-2.0-event-columns.txt), 61
 // tab-separated columns without a header, as GDELT publishes them. Where GDELT differs or
 // dyad has nothing yet, docs/output.md says what the column holds.
-class EventGdeltWriter : public DocWriter {
- public:
-  void write(const Doc& doc, std::string& out) const override {
-    const Events* events = doc.find_ext<Events>();
-    if (!events) return;
-    const CameoTable& cameo = CameoTable::shared();
-    uint32_t previous_sentence = UINT32_MAX, n = 0;
-    for (const Event& e : events->events) {
-      n = e.sentence == previous_sentence ? n + 1 : 0;
-      previous_sentence = e.sentence;
-      const CameoInfo* info = cameo.find(e.cameo);
-      std::string event_id = fmt::format("{}:{}:{}", doc.article.id, e.sentence, n);
-      std::optional<Date> date = e.date ? e.date : doc.article.date;
-      std::vector<std::string> c;
-      c.reserve(61);
-      c.push_back(std::to_string(global_id(event_id)));
-      if (date) {
-        c.push_back(fmt::format("{:04}{:02}{:02}", date->year, date->month, date->day));
-        c.push_back(fmt::format("{:04}{:02}", date->year, date->month));
-        c.push_back(std::to_string(date->year));
-        int64_t day_of_year = date->days() - Date{date->year, 1, 1}.days() + 1;
-        c.push_back(fmt::format("{:.4f}", date->year + static_cast<double>(day_of_year) / 365.0));
-      } else {
-        c.insert(c.end(), 4, "");
-      }
-      for (const auto* side : {&e.source, &e.target}) actor_columns(doc, *side, c);
-      c.push_back(e.root ? "1" : "0");
-      c.push_back(e.cameo);
-      c.push_back(e.cameo.substr(0, 3));
-      c.push_back(e.cameo.substr(0, 2));
-      c.push_back(std::to_string(info ? info->quad : 0));
-      c.push_back(fmt::format("{:.1f}", info ? info->goldstein : 0.0));
-      c.push_back(std::to_string(e.mentions));  // NumMentions (in this article)
-      c.push_back("1");                         // NumSources
-      c.push_back("1");                         // NumArticles
-      c.push_back("0");                         // AvgTone: dyad measures no tone
-      for (int geo = 0; geo < 3; ++geo) {       // Actor1, Actor2, Action geography: none yet
-        c.push_back("0");
-        c.insert(c.end(), 7, "");
-      }
-      // DATEADDED: the publication date at midnight, so that a rerun writes the same rows.
-      c.push_back(doc.article.date ? fmt::format("{:04}{:02}{:02}000000", doc.article.date->year,
-                                                 doc.article.date->month, doc.article.date->day)
-                                   : "");
-      c.push_back(!doc.article.url.empty() ? doc.article.url : doc.article.id);
-      for (size_t i = 0; i < c.size(); ++i) {
-        if (i) out.push_back('\t');
-        append_tsv_field(out, c[i]);
-      }
-      out.push_back('\n');
+class EventGdeltWriter : public EventWriter {
+ protected:
+  void row(const Doc& doc, const Event& e, const std::string& event_id, const CameoInfo* info,
+           std::string& out) const override {
+    std::optional<Date> date = e.date ? e.date : doc.article.date;
+    std::vector<std::string> c;
+    c.reserve(61);
+    c.push_back(std::to_string(global_id(event_id)));
+    if (date) {
+      c.push_back(fmt::format("{:04}{:02}{:02}", date->year, date->month, date->day));
+      c.push_back(fmt::format("{:04}{:02}", date->year, date->month));
+      c.push_back(std::to_string(date->year));
+      int64_t day_of_year = date->days() - Date{date->year, 1, 1}.days() + 1;
+      c.push_back(fmt::format("{:.4f}", date->year + static_cast<double>(day_of_year) / 365.0));
+    } else {
+      c.insert(c.end(), 4, "");
     }
+    for (const auto* side : {&e.source, &e.target}) actor_columns(doc, *side, c);
+    c.push_back(e.root ? "1" : "0");
+    c.push_back(e.cameo);
+    c.push_back(e.cameo.substr(0, 3));
+    c.push_back(e.cameo.substr(0, 2));
+    c.push_back(std::to_string(info ? info->quad : 0));
+    c.push_back(fmt::format("{:.1f}", info ? info->goldstein : 0.0));
+    c.push_back(std::to_string(e.mentions));  // NumMentions (in this article)
+    c.push_back("1");                         // NumSources
+    c.push_back("1");                         // NumArticles
+    c.push_back("0");                         // AvgTone: dyad measures no tone
+    for (int geo = 0; geo < 3; ++geo) {       // Actor1, Actor2, Action geography: none yet
+      c.push_back("0");
+      c.insert(c.end(), 7, "");
+    }
+    // DATEADDED: the publication date at midnight, so that a rerun writes the same rows.
+    c.push_back(doc.article.date ? fmt::format("{:04}{:02}{:02}000000", doc.article.date->year,
+                                               doc.article.date->month, doc.article.date->day)
+                                 : "");
+    c.push_back(!doc.article.url.empty() ? doc.article.url : doc.article.id);
+    for (size_t i = 0; i < c.size(); ++i) {
+      if (i) out.push_back('\t');
+      append_tsv_field(out, c[i]);
+    }
+    out.push_back('\n');
   }
 
  private:
