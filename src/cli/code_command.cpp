@@ -185,13 +185,15 @@ Command add_code_command(CLI::App& app) {
   cmd->add_flag("--headlines", coding->coder.code_headlines, "Code headlines as well as sentences")->group("Coding");
   cmd->add_option("-f,--format", *format,
                   "jsonl (events, the default) | csv (events, with a header) | gdelt (events as GDELT 2.0 "
-                  "rows) | sentences (segments as tab-separated text)")
-      ->check(CLI::IsMember({"jsonl", "csv", "gdelt", "sentences"}))
+                  "rows) | plover (events as PLOVER records, POLECAT-style JSON Lines) | sentences (segments "
+                  "as tab-separated text)")
+      ->check(CLI::IsMember({"jsonl", "csv", "gdelt", "plover", "sentences"}))
       ->capture_default_str();
   return {cmd, [=] {
             OutputFormat f = *format == "sentences" ? OutputFormat::kSentences
                              : *format == "csv"     ? OutputFormat::kEventsCsv
                              : *format == "gdelt"   ? OutputFormat::kEventsGdelt
+                             : *format == "plover"  ? OutputFormat::kEventsPlover
                                                     : OutputFormat::kEvents;
             return run_command(*opts, f, coding.get());
           }};

@@ -130,6 +130,64 @@ class EventJsonlWriter : public EventWriter {
   const std::string kEngine = fmt::format("dyad {} / dictionaries {}", kVersion, kDictionaryVersion);
 };
 
+// Events as PLOVER records, in the manner of the POLECAT data set: the PLOVER event type, mode
+// and context first, actor and recipient with their country and sectors, the CAMEO code kept
+// alongside. JSON Lines, one record per event.
+class EventPloverWriter : public EventWriter {
+ protected:
+  void row(const Doc& doc, const Event& e, const std::string& event_id, const CameoInfo* info,
+           std::string& out) const override {
+    out.append("{\"event_id\":");
+    json::append_string(out, event_id);
+    out.append(",\"story_id\":");
+    json::append_string(out, doc.article.id);
+    out.append(",\"story_date\":");
+    append_date(out, doc.article.date);
+    out.append(",\"event_date\":");
+    append_date(out, e.date ? e.date : doc.article.date);
+    out.append(",\"event_type\":");
+    json::append_string(out, info ? info->plover : "");
+    out.append(",\"event_mode\":");
+    json::append_string(out, info ? info->mode : "");
+    out.append(",\"context\":[]");
+    for (const auto& [key, side] : {std::pair{"actor", &e.source}, std::pair{"recipient", &e.target}}) {
+      fmt::format_to(std::back_inserter(out), ",\"{}\":", key);
+      if (!*side) {
+        out.append("null");
+        continue;
+      }
+      const Actor& a = **side;
+      out.append("{\"name\":");
+      json::append_string(out, doc.text_of(a.span));
+      out.append(",\"code\":");
+      json::append_string(out, a.code);
+      out.append(",\"country\":");
+      json::append_string(out, a.country);
+      out.append(",\"sectors\":[");
+      for (size_t i = 0; i < a.roles.size(); ++i) {
+        if (i) out.push_back(',');
+        json::append_string(out, a.roles[i]);
+      }
+      out.append("]}");
+    }
+    out.append(",\"cameo\":");
+    json::append_string(out, e.cameo);
+    fmt::format_to(std::back_inserter(out), ",\"quad_class\":{},\"goldstein\":{:.1f}", info ? info->quad : 0,
+                   info ? info->goldstein : 0.0);
+    out.append(",\"location\":null,\"text\":");
+    json::append_string(out, doc.text_of(doc.sentences[e.sentence].span));
+    out.append(",\"url\":");
+    json::append_string(out, doc.article.url);
+    fmt::format_to(std::back_inserter(out), ",\"mentions\":{},\"confidence\":{:.2f}}}\n", e.mentions, e.confidence);
+  }
+
+ private:
+  static void append_date(std::string& out, const std::optional<Date>& d) {
+    if (d) json::append_string(out, d->iso());
+    else out.append("null");
+  }
+};
+
 // A CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
 void append_csv_field(std::string& out, std::string_view s) {
   if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
@@ -369,6 +427,7 @@ std::unique_ptr<DocWriter> make_writer(OutputFormat format) {
     case OutputFormat::kEvents: return std::make_unique<EventJsonlWriter>();
     case OutputFormat::kEventsCsv: return std::make_unique<EventCsvWriter>();
     case OutputFormat::kEventsGdelt: return std::make_unique<EventGdeltWriter>();
+    case OutputFormat::kEventsPlover: return std::make_unique<EventPloverWriter>();
     case OutputFormat::kSentences: return std::make_unique<SentencesWriter>();
     case OutputFormat::kSegmentsText: return std::make_unique<SegmentsTextWriter>();
     case OutputFormat::kSegmentsJsonl: return std::make_unique<SegmentsJsonlWriter>();
@@ -377,7 +436,8 @@ std::unique_ptr<DocWriter> make_writer(OutputFormat format) {
 }
 
 bool writes_events(OutputFormat format) {
-  return format == OutputFormat::kEvents || format == OutputFormat::kEventsCsv || format == OutputFormat::kEventsGdelt;
+  return format == OutputFormat::kEvents || format == OutputFormat::kEventsCsv || format == OutputFormat::kEventsGdelt ||
+         format == OutputFormat::kEventsPlover;
 }
 
 }  // namespace dyad

@@ -14,6 +14,7 @@ enum class OutputFormat {
   kEvents,         // events as JSON Lines (../shared/reference/event-jsonl.md)
   kEventsCsv,      // events as CSV with a header (docs/output.md)
   kEventsGdelt,    // events as GDELT 2.0 event rows, 61 tab-separated columns (docs/output.md)
+  kEventsPlover,   // events as PLOVER records in the manner of POLECAT, JSON Lines (docs/output.md)
   kSentences,      // one segment a line, tab-separated, with a header
   kSegmentsText,   // segments and tokens laid out for reading (dyad segment)
   kSegmentsJsonl,  // one JSON object per segment with its tokens (dyad segment --format jsonl)

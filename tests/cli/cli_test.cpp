@@ -333,6 +333,17 @@ TEST(Cli, DuplicatesFoldIntoMentionsInEveryEventFormat) {
   EXPECT_EQ(cols[29], "4");         // QuadClass
   EXPECT_EQ(cols[31], "2");         // NumMentions
   EXPECT_EQ(cols[60], "https://example.org/d1");  // SOURCEURL
+
+  Result plover = dyad("code -f plover '" + input + "'");
+  ASSERT_EQ(plover.exit_code, 0) << plover.err;
+  simdjson::dom::element p;
+  ASSERT_FALSE(parser.parse(plover.out).get(p)) << plover.out;
+  EXPECT_EQ(std::string_view(p["event_type"].get_string().value()), "ASSAULT");
+  EXPECT_EQ(std::string_view(p["event_date"].get_string().value()), "2019-11-24");
+  EXPECT_EQ(std::string_view(p["story_date"].get_string().value()), "2019-11-25");
+  EXPECT_EQ(std::string_view(p["actor"]["country"].get_string().value()), "RUS");
+  EXPECT_EQ(std::string_view(p["recipient"]["code"].get_string().value()), "UKR");
+  EXPECT_EQ(int64_t(p["mentions"].get_int64().value()), 2);
 }
 
 }  // namespace
