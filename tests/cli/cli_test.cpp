@@ -28,7 +28,12 @@ Result dyad(const std::string& args) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::read_file(out), testing::read_file(err)};
 }
 
-std::string samples() { return "'" + testing::source_path("data/samples/articles.jsonl") + "'"; }
+std::string samples() {
+  std::string quoted = "'";  // appended piece by piece: GCC 12 misreads "'" + std::string as overlapping
+  quoted += testing::source_path("data/samples/articles.jsonl");
+  quoted += "'";
+  return quoted;
+}
 
 TEST(Cli, VersionAndHelp) {
   Result v = dyad("--version");
