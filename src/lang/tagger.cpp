@@ -4,6 +4,7 @@
 #include "lang/clauses.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -208,8 +209,32 @@ void Tagger::candidates(std::string_view text, std::span<const Token> tokens, si
   bool initial = true;  // only punctuation before it in the sentence
   for (size_t k = 0; k < i && initial; ++k) initial = !has_letters(text, tokens[k]);
 
+  // The candidates depend on nothing but the key, the token's kind and these flags, and the
+  // same words come back sentence after sentence: each thread remembers them (bounded).
+  thread_local std::unordered_map<std::string, std::vector<Candidate>> cache;
+  thread_local const EnglishModel* cache_model = nullptr;
+  if (cache_model != &model_ || cache.size() > 200000) {
+    cache.clear();
+    cache_model = &model_;
+  }
+  std::string cache_key(key);
+  cache_key += key.data() != w.data() ? 'N' : 'n';  // the key is the text normalised (numbers)
+  cache_key += static_cast<char>('0' + static_cast<int>(t.kind));
+  cache_key += capitalised ? 'C' : 'c';
+  cache_key += initial ? 'I' : 'i';
+  cache_key += all_caps ? 'A' : 'a';
+  if (auto hit = cache.find(cache_key); hit != cache.end()) {
+    out = hit->second;
+    return;
+  }
+  compute_candidates(t, key, key.data() != w.data(), capitalised, initial, all_caps, out);
+  cache.emplace(std::move(cache_key), out);
+}
+
+void Tagger::compute_candidates(const Token& t, std::string_view key, bool normalised, bool capitalised, bool initial,
+                                bool all_caps, std::vector<Candidate>& out) const {
   auto exact = model_.lexicon(key);
-  if (t.kind == TokenKind::kNumber && exact.empty() && key.data() != w.data()) exact = model_.lexicon("*NUM*");
+  if (t.kind == TokenKind::kNumber && exact.empty() && normalised) exact = model_.lexicon("*NUM*");
   if (!exact.empty()) {
     known(exact, 1, out);
     if (capitalised && (initial || all_caps)) known(model_.lexicon(lower(key)), 1, out);
@@ -305,7 +330,11 @@ bool raising_passive(std::string_view w) {
 
 void Tagger::correct(std::string_view text, std::span<const Token> tokens, std::span<Pos> tags) const {
   const size_t n = tokens.size();
-  auto word = [&](size_t i) { return lower(tokens[i].text(text)); };
+  // Lower-case words, made once: the rules below look at them again and again.
+  std::vector<std::string> lowered(n);
+  for (size_t i = 0; i < n; ++i) lowered[i] = lower(tokens[i].text(text));
+  static const std::string kNone;
+  auto word = [&](size_t i) -> const std::string& { return i < n ? lowered[i] : kNone; };
   auto boundary = [&](size_t i) {
     Pos t = tags[i];
     std::string w = word(i);

@@ -32,6 +32,8 @@ class Tagger {
                   std::vector<Candidate>& out) const;
 
  private:
+  void compute_candidates(const Token& t, std::string_view key, bool normalised, bool capitalised, bool initial,
+                          bool all_caps, std::vector<Candidate>& out) const;
   void known(std::span<const EnglishModel::TagCount> counts, float weight,
              std::vector<Candidate>& out) const;
   void unknown(std::string_view word, bool capitalised, bool sentence_initial, bool all_caps,
