@@ -138,6 +138,15 @@ class TimeFinder {
     std::string w = word(t);
     // A date written out in full ("2019-11-24") needs no publication date.
     if (auto iso = Date::parse_iso(w)) return made(t, t + 1, *iso);
+    // "the July 28 presidential election", "Sunday's attack": a date that describes a noun is
+    // that noun's, not the clause's.
+    if (t > 0 && (month_of(w) || weekday_of(w) >= 0)) {
+      std::string before = word(t - 1);
+      if (before == "the" || before == "a" || before == "its" || before == "their" || before == "his" ||
+          before == "her" || before == "'s")
+        return std::nullopt;
+    }
+    if (weekday_of(w) >= 0 && (word(t + 1) == "'s" || word(t + 1) == "'")) return std::nullopt;
     if (int month = month_of(w); month && month_here(t, month)) {
       // "Nov. 24", "November 24th, 2019", "November 2019", "in April".
       int day = day_of(word(t + 1));
@@ -199,6 +208,11 @@ class TimeFinder {
 bool future_clause(const Analysis& a, const Clause& c) {
   const VerbGroup& vg = a.verbs[c.verb];
   if (vg.tense == Tense::kFuture) return true;
+  // "so they can travel to the talks in August", "said it would meet on Monday".
+  if (vg.modal != kNone) {
+    std::string_view m = a.lemmas[static_cast<size_t>(vg.modal)];
+    if (m == "can" || m == "may" || m == "might" || m == "will" || m == "would" || m == "shall") return true;
+  }
   if (c.kind == ClauseKind::kInfinitival && c.has_intent) return true;
   return false;
 }

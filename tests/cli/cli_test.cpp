@@ -351,5 +351,36 @@ TEST(Cli, DuplicatesFoldIntoMentionsInEveryEventFormat) {
   EXPECT_EQ(int64_t(p["mentions"].get_int64().value()), 2);
 }
 
+// Dates of the bundled samples, checked by hand against each article's date and a calendar.
+TEST(Cli, SampleEventDatesAreTheHandCheckedOnes) {
+  Result r = dyad("code " + samples());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::pair<std::string, std::string>> got;  // event id -> date, expression
+  simdjson::dom::parser parser;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) {
+    simdjson::dom::element e;
+    ASSERT_FALSE(parser.parse(line).get(e)) << line;
+    simdjson::dom::element expr = e["date_expression"];
+    got[std::string(e["event_id"].get_string().value())] = {
+        std::string(e["date"].get_string().value()),
+        expr.is_null() ? "" : std::string(expr["text"].get_string().value())};
+  }
+  const std::map<std::string, std::pair<std::string, std::string>> expected = {
+      {"dyad-sample-002:2:1", {"2024-02-18", "Sunday"}},     // published Tuesday 2024-02-20
+      {"dyad-sample-002:7:0", {"2024-02-19", "Monday"}},     // "on Monday night"
+      {"dyad-sample-009:1:0", {"2024-08-19", "Monday"}},     // published that Monday
+      {"dyad-sample-023:8:0", {"2026-05-12", "last week"}},  // published Tuesday 2026-05-19
+      {"dyad-sample-023:9:0", {"2026-04-01", "April"}},      // "last tested a missile in April"
+      {"dyad-sample-024:1:0", {"2026-10-06", "Tuesday"}},    // published that Tuesday
+      {"dyad-sample-024:8:0", {"2026-10-04", "Sunday"}},
+  };
+  for (const auto& [id, want] : expected) {
+    auto it = got.find(id);
+    ASSERT_NE(it, got.end()) << id << " was not coded";
+    EXPECT_EQ(it->second, want) << id;
+  }
+}
+
 }  // namespace
 }  // namespace dyad
