@@ -2,6 +2,7 @@
 // phrases and main-clause subjects against Penn Treebank trees (PETRARCH <Parse> blocks).
 #include <fmt/format.h>
 
+#include <functional>
 #include <memory>
 
 #include "base/error.h"
@@ -23,6 +24,19 @@
 #include <filesystem>
 
 namespace dyad::cli {
+namespace {
+
+// Runs one scoring: unreadable gold or dictionaries give one message and exit 1.
+int guarded(const std::function<int()>& score) {
+  try {
+    return score();
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "dyad: {}\n", e.what());
+    return exit_code::kFailure;
+  }
+}
+
+}  // namespace
 
 Command add_eval_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("eval", "Measure accuracy against gold data");
@@ -86,7 +100,7 @@ Command add_eval_command(CLI::App& app) {
       "  dyad eval events ../shared/eval/plover-gsr-dev.json --events-out gsr-events.jsonl");
   return {cmd, [=] {
             if (events->parsed()) {
-              try {
+              return guarded([&] {
                 std::string f = *gold_format;
                 if (f == "auto") {
                   std::string ext = std::filesystem::path(*gold_events).extension().string();
@@ -143,23 +157,17 @@ Command add_eval_command(CLI::App& app) {
                 if (f == "plover") fmt::print("{}", score_plover(gold, coded, *show).report());
                 else fmt::print("{}", score_exact(gold, coded, *show).report());
                 return exit_code::kOk;
-              } catch (const std::exception& e) {
-                fmt::print(stderr, "dyad: {}\n", e.what());
-                return exit_code::kFailure;
-              }
+              });
             }
             if (dates->parsed()) {
-              try {
+              return guarded([&] {
                 auto loaded = CodingDictionaries::load(DictionarySources{});
                 fmt::print("{}", score_dates(read_date_cases(*date_table), *loaded).report());
                 return exit_code::kOk;
-              } catch (const std::exception& e) {
-                fmt::print(stderr, "dyad: {}\n", e.what());
-                return exit_code::kFailure;
-              }
+              });
             }
             if (actors->parsed()) {
-              try {
+              return guarded([&] {
                 Dictionary dict;
                 dict.load(Dictionary::default_path());
                 Matcher matcher(dict, {&EnglishModel::shared()});
@@ -170,12 +178,9 @@ Command add_eval_command(CLI::App& app) {
                     fmt::print("  miss {}: '{}' gold {} dyad {}\n", m.c.id, m.c.text, m.c.gold, m.got.empty() ? "-" : m.got);
                 fmt::print("actors: {}/{} = {:.2f}%\n", s.correct, s.total, s.share());
                 return exit_code::kOk;
-              } catch (const std::exception& e) {
-                fmt::print(stderr, "dyad: {}\n", e.what());
-                return exit_code::kFailure;
-              }
+              });
             }
-            try {
+            return guarded([&] {
               Analyzer analyzer(EnglishModel::shared());
               AnalysisScores total;
               for (const auto& f : *files) {
@@ -193,10 +198,7 @@ Command add_eval_command(CLI::App& app) {
               fmt::print("pos {:.2f}% np-f1 {:.2f}% subject {:.2f}%\n", total.pos_accuracy(), total.np_f1(),
                          total.subject_accuracy());
               return exit_code::kOk;
-            } catch (const std::exception& e) {
-              fmt::print(stderr, "dyad: {}\n", e.what());
-              return exit_code::kFailure;
-            }
+            });
           }};
 }
 
