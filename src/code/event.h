@@ -11,6 +11,18 @@
 
 namespace dyad {
 
+// Where an event happened: a gazetteer place (GeoNames) or a country (enrich: PlaceResolver).
+struct EventPlace {
+  std::string name;      // "Tripoli", or the country's name
+  std::string country;   // ISO 3166-1 alpha-3
+  std::string admin1;    // GeoNames ADM1 code ("" for a country)
+  double lat = 0, lon = 0;
+  std::string feature;   // GeoNames feature code: "PPLC", "PPLA", "PPL"...; "PCLI" for a country
+  uint64_t geonameid = 0;  // 0 for a country
+  Span span;             // the place name in the article's text
+  std::string how;       // "clause" (in/at/near X), "actor" (a place named as actor), "dateline"
+};
+
 struct Event {
   uint32_t sentence = 0;        // index into Doc::sentences
   uint32_t clause = 0;          // index into Analysis::clauses (or the phrase for a nominal trigger)
@@ -30,6 +42,7 @@ struct Event {
   std::string source_rule, target_rule;  // dictionary lines of the actors ("dict/agents.txt:40")
   uint32_t mentions = 1;        // how often the article reports it (enrich: EventMerger)
   bool root = false;            // first reported in the article's lead (GDELT's IsRootEvent)
+  std::optional<EventPlace> place;  // where it happened, when the text says (enrich: PlaceResolver)
 };
 
 struct Events {
