@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <future>
 #include <memory>
 #include <thread>
 
@@ -15,6 +16,7 @@
 #include "code/coder.h"
 #include "enrich/dates.h"
 #include "enrich/dedup.h"
+#include "enrich/places.h"
 #include "code/coding_dictionaries.h"
 #include "lang/analyzer.h"
 #include "run/runner.h"
@@ -112,6 +114,9 @@ int run_command(const InputOptions& o, OutputFormat format, const CodingOptions*
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<EventCoder> coder;
   bool coded = coding && writes_events(format);
+  // The gazetteer loads on its own thread while the dictionaries load on this one.
+  std::future<void> gazetteer;
+  if (coded) gazetteer = std::async(std::launch::async, [] { Gazetteer::shared(); });
   if (coded) {
     try {
       DictionarySources sources = coding->dicts;
@@ -125,6 +130,7 @@ int run_command(const InputOptions& o, OutputFormat format, const CodingOptions*
         fmt::print(stderr, "dyad: {} dictionary lines rejected (see dyad dict load)\n", rejected);
       analyzer = std::make_unique<Analyzer>();
       coder = std::make_unique<EventCoder>(dicts->matcher(), dicts->events(), dicts->cameo(), coding->coder);
+      gazetteer.get();  // a missing or broken file is reported before any input is read
     } catch (const std::exception& e) {
       fmt::print(stderr, "dyad: {}\n", e.what());
       return exit_code::kFailure;
@@ -132,6 +138,7 @@ int run_command(const InputOptions& o, OutputFormat format, const CodingOptions*
     pipeline.add([&a = *analyzer](Doc& d) { a(d); });
     pipeline.add([&c = *coder](Doc& d) { c(d); });
     pipeline.add(DateResolver());
+    pipeline.add(PlaceResolver());
     pipeline.add(EventMerger());
   }
   if (o.files.empty() && isatty(STDIN_FILENO) && !o.quiet)

@@ -11,6 +11,7 @@
 #include "eval/actor_eval.h"
 #include "eval/analysis_eval.h"
 #include "eval/date_eval.h"
+#include "eval/place_eval.h"
 #include "eval/event_eval.h"
 #include "lang/english_model.h"
 #include "cli/dict_options.h"
@@ -67,6 +68,13 @@ Command add_eval_command(CLI::App& app) {
       ->required()
       ->check(CLI::ExistingFile);
   dates->footer("Example:\n  dyad eval dates tests/enrich/date_cases.txt");
+  auto place_table = std::make_shared<std::string>();
+  CLI::App* places = cmd->add_subcommand(
+      "places", "Place the events of a hand-checked case table; share of cases whose events all have the expected place");
+  places->add_option("cases", *place_table, "Case table (e.g. tests/enrich/place_cases.txt)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  places->footer("Example:\n  dyad eval places tests/enrich/place_cases.txt");
   auto gold_events = std::make_shared<std::string>();
   auto gold_format = std::make_shared<std::string>("auto");
   auto events_out = std::make_shared<std::string>();
@@ -163,6 +171,13 @@ Command add_eval_command(CLI::App& app) {
               return guarded([&] {
                 auto loaded = CodingDictionaries::load(DictionarySources{});
                 fmt::print("{}", score_dates(read_date_cases(*date_table), *loaded).report());
+                return exit_code::kOk;
+              });
+            }
+            if (places->parsed()) {
+              return guarded([&] {
+                auto loaded = CodingDictionaries::load(DictionarySources{});
+                fmt::print("{}", score_places(read_place_cases(*place_table), *loaded).report());
                 return exit_code::kOk;
               });
             }

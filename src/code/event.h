@@ -15,6 +15,7 @@ namespace dyad {
 struct EventPlace {
   std::string name;      // "Tripoli", or the country's name
   std::string country;   // ISO 3166-1 alpha-3
+  std::string country_name;  // "Libya"
   std::string admin1;    // GeoNames ADM1 code ("" for a country)
   double lat = 0, lon = 0;
   std::string feature;   // GeoNames feature code: "PPLC", "PPLA", "PPL"...; "PCLI" for a country

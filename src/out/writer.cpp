@@ -40,6 +40,31 @@ void append_actor(std::string& out, const Doc& doc, const std::optional<Actor>& 
   out.push_back('}');
 }
 
+// Where the event happened, per the contract: {"name","country","lat","lon","feature","span"}
+// plus GeoNames' ADM1 code and id, how it was found; null when the text does not place it.
+void append_location(std::string& out, const std::optional<EventPlace>& p) {
+  if (!p) {
+    out.append("null");
+    return;
+  }
+  out.append("{\"name\":");
+  json::append_string(out, p->name);
+  out.append(",\"country\":");
+  json::append_string(out, p->country);
+  out.append(",\"adm1\":");
+  json::append_string(out, p->admin1);
+  fmt::format_to(std::back_inserter(out), ",\"lat\":{:.5f},\"lon\":{:.5f},\"feature\":", p->lat, p->lon);
+  json::append_string(out, p->feature);
+  out.append(",\"geonameid\":");
+  if (p->geonameid) json::append_uint(out, p->geonameid);
+  else out.append("null");
+  out.append(",\"span\":");
+  json::append_span(out, p->span);
+  out.append(",\"from\":");
+  json::append_string(out, p->how);
+  out.push_back('}');
+}
+
 // The writers of events: each event with its id ("article:sentence:n") and CAMEO facts.
 class EventWriter : public DocWriter {
  public:
@@ -109,7 +134,8 @@ class EventJsonlWriter : public EventWriter {
     json::append_span(out, e.trigger);
     out.append(e.negated ? "},\"negated\":true" : "},\"negated\":false");
     fmt::format_to(std::back_inserter(out), ",\"mentions\":{},\"is_root\":{}", e.mentions, e.root ? "true" : "false");
-    out.append(",\"location\":null");
+    out.append(",\"location\":");
+    append_location(out, e.place);
     fmt::format_to(std::back_inserter(out), ",\"confidence\":{:.2f}", e.confidence);
     out.append(",\"rule\":");
     json::append_string(out, e.rule);
@@ -174,7 +200,9 @@ class EventPloverWriter : public EventWriter {
     json::append_string(out, e.cameo);
     fmt::format_to(std::back_inserter(out), ",\"quad_class\":{},\"goldstein\":{:.1f}", info ? info->quad : 0,
                    info ? info->goldstein : 0.0);
-    out.append(",\"location\":null,\"text\":");
+    out.append(",\"location\":");
+    append_location(out, e.place);
+    out.append(",\"text\":");
     json::append_string(out, doc.text_of(doc.sentences[e.sentence].span));
     out.append(",\"url\":");
     json::append_string(out, doc.article.url);
@@ -209,7 +237,8 @@ class EventCsvWriter : public EventWriter {
     out.append(
         "event_id,article_id,sentence_index,date,date_expression,source_code,source_country,source_text,"
         "target_code,target_country,target_text,cameo,cameo_root,quad_class,goldstein,plover,plover_mode,"
-        "negated,mentions,is_root,confidence,trigger,rule,sentence\n");
+        "negated,mentions,is_root,confidence,location_name,location_country,location_adm1,location_lat,location_lon,"
+        "location_feature,location_geonameid,trigger,rule,sentence\n");
   }
 
  protected:
@@ -240,6 +269,17 @@ class EventCsvWriter : public EventWriter {
     field(std::to_string(e.mentions));
     field(e.root ? "true" : "false");
     field(fmt::format("{:.2f}", e.confidence));
+    if (const auto& p = e.place) {
+      field(p->name);
+      field(p->country);
+      field(p->admin1);
+      field(fmt::format("{:.5f}", p->lat));
+      field(fmt::format("{:.5f}", p->lon));
+      field(p->feature);
+      field(p->geonameid ? std::to_string(p->geonameid) : std::string());
+    } else {
+      out.append(",,,,,,,");
+    }
     field(doc.text_of(e.trigger));
     field(e.rule);
     append_csv_field(out, doc.text_of(doc.sentences[e.sentence].span));
@@ -283,10 +323,11 @@ class EventGdeltWriter : public EventWriter {
     c.push_back("1");                         // NumSources
     c.push_back("1");                         // NumArticles
     c.push_back("0");                         // AvgTone: dyad measures no tone
-    for (int geo = 0; geo < 3; ++geo) {       // Actor1, Actor2, Action geography: none yet
+    for (int geo = 0; geo < 2; ++geo) {       // Actor1, Actor2 geography: not resolved
       c.push_back("0");
       c.insert(c.end(), 7, "");
     }
+    geo_columns(e.place, c);                  // ActionGeo
     // DATEADDED: the publication date at midnight, so that a rerun writes the same rows.
     c.push_back(doc.article.date ? fmt::format("{:04}{:02}{:02}000000", doc.article.date->year,
                                                doc.article.date->month, doc.article.date->day)
@@ -308,6 +349,26 @@ class EventGdeltWriter : public EventWriter {
       h *= 1099511628211ull;
     }
     return h & ((uint64_t{1} << 53) - 1);
+  }
+
+  // Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID. Type: 1 a country,
+  // 3 a US city, 4 any other city. Codes are ISO alpha-3 (+ the GeoNames ADM1 code), where
+  // GDELT writes FIPS; FeatureID is the GeoNames id (a country's ISO code for a country).
+  static void geo_columns(const std::optional<EventPlace>& p, std::vector<std::string>& c) {
+    if (!p) {
+      c.push_back("0");
+      c.insert(c.end(), 7, "");
+      return;
+    }
+    bool country = p->geonameid == 0;
+    c.push_back(country ? "1" : p->country == "USA" ? "3" : "4");
+    c.push_back(country ? p->country_name : p->name + ", " + p->country_name);
+    c.push_back(p->country);
+    c.push_back(country || p->admin1.empty() ? std::string() : p->country + p->admin1);
+    c.push_back("");
+    c.push_back(fmt::format("{:.4f}", p->lat));
+    c.push_back(fmt::format("{:.4f}", p->lon));
+    c.push_back(country ? p->country : std::to_string(p->geonameid));
   }
 
   // Code, Name, CountryCode, KnownGroupCode, EthnicCode, Religion1Code, Religion2Code,
