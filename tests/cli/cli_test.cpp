@@ -382,5 +382,45 @@ TEST(Cli, SampleEventDatesAreTheHandCheckedOnes) {
   }
 }
 
+// Places of events in the bundled samples, checked by hand against each sentence and article:
+// the place named in the event's clause, a city acting as source, the dateline, or none.
+TEST(Cli, SampleEventPlacesAreTheHandCheckedOnes) {
+  Result r = dyad("code " + samples());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::string> got;  // event id -> "GEONAMEID from" / "ISO3 from" / "-"
+  simdjson::dom::parser parser;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) {
+    simdjson::dom::element e;
+    ASSERT_FALSE(parser.parse(line).get(e)) << line;
+    simdjson::dom::element loc = e["location"];
+    std::string place = "-";
+    if (!loc.is_null()) {
+      simdjson::dom::element id = loc["geonameid"];
+      place = id.is_null() ? std::string(loc["country"].get_string().value()) : std::to_string(id.get_uint64().value());
+      place += " " + std::string(loc["from"].get_string().value());
+    }
+    got[std::string(e["event_id"].get_string().value())] = place;
+  }
+  const std::map<std::string, std::string> expected = {
+      {"dyad-sample-002:2:1", "2361177 clause"},    // "... fuel tankers near Djibo on Sunday"
+      {"dyad-sample-002:10:0", "2988507 actor"},    // "Paris rejected the accusation."
+      {"dyad-sample-004:2:0", "344979 clause"},     // "arrested ... in Addis Ababa"
+      {"dyad-sample-007:1:0", "216281 dateline"},   // "GOMA, Democratic Republic of Congo (...) - M23 rebels captured"
+      {"dyad-sample-008:9:0", "3117735 clause"},    // "rallies in Madrid, Bogotá and São Paulo": Spain's
+      {"dyad-sample-008:10:0", "4140963 clause"},   // "In Washington, the Treasury Department imposed"
+      {"dyad-sample-011:11:0", "LBN clause"},       // "to withdraw from southern Lebanon"
+      {"dyad-sample-012:5:0", "281133 clause"},     // "struck targets in Gaza"
+      {"dyad-sample-018:1:0", "706483 clause"},     // "at the northeastern city of Kharkiv"
+      {"dyad-sample-024:8:0", "616052 clause"},     // "In Yerevan, ... protested" under an ANKARA dateline
+      {"dyad-sample-022:10:0", "-"},                // no place in the clause, no dateline
+  };
+  for (const auto& [id, want] : expected) {
+    auto it = got.find(id);
+    ASSERT_NE(it, got.end()) << id << " was not coded";
+    EXPECT_EQ(it->second, want) << id;
+  }
+}
+
 }  // namespace
 }  // namespace dyad
