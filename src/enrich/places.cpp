@@ -239,7 +239,15 @@ std::unique_ptr<Gazetteer> Gazetteer::load(const std::string& gazetteer_tsv, con
       }
     }
   }
+  g->index_first_words();
   return g;
+}
+
+void Gazetteer::index_first_words() {
+  auto add = [&](std::string_view key) { first_words_.emplace(key.substr(0, key.find(' '))); };
+  for (const auto& [key, range] : by_key_) add(key);
+  for (const auto& [key, country] : country_words_) add(key);
+  for (const auto& [key, region] : regions_) add(key);
 }
 
 const Gazetteer& Gazetteer::shared() {
@@ -338,7 +346,7 @@ class ArticlePlaces {
   // country names.
   std::optional<Candidate> name_at(uint32_t i, uint32_t end, bool cities_only = false) const {
     const auto& toks = doc_.tokens;
-    if (i >= end || !name_token(toks[i])) return std::nullopt;
+    if (i >= end || !name_token(toks[i]) || !g_.may_begin_name(place_key(doc_.text_of(toks[i])))) return std::nullopt;
     uint32_t last = i + 1;
     while (last < end && last - i < kMaxNameTokens && toks[last].gap != Gap::kLine && toks[last].gap != Gap::kParagraph) {
       const Token& t = toks[last];
@@ -351,7 +359,9 @@ class ArticlePlaces {
       auto found = g_.places(key);
       if (found.empty() || key.size() <= 2 || is_month_or_day(key)) continue;
       if (cities_only && found.front().is_country()) continue;
-      if (j == i + 1 && !found.front().is_country()) {
+      // (Written with diacritics, "Colón" is not the English word "colon".)
+      bool plain = ascii_lower(doc_.text_of(toks[i])) == key;
+      if (j == i + 1 && plain && !found.front().is_country()) {
         bool big = std::any_of(found.begin(), found.end(),
                                [](const GazetteerPlace& p) { return p.population >= 200000 || p.is_capital(); });
         if (!big && common_word(key)) continue;
@@ -372,6 +382,7 @@ class ArticlePlaces {
     const auto& toks = doc_.tokens;
     for (uint32_t i = 0; i < toks.size(); ++i) {
       if (toks[i].kind != TokenKind::kWord || !toks[i].has(token_flags::kUpperInitial)) continue;  // "U.S." too
+      if (!g_.may_begin_name(place_key(doc_.text_of(toks[i])))) continue;
       bool counted = false;
       for (uint32_t j = std::min<uint32_t>(static_cast<uint32_t>(toks.size()), i + 3); j > i && !counted; --j) {
         std::string_view country = g_.country_of_word(place_key(doc_.text_of(Span{toks[i].begin, toks[j - 1].end})));
@@ -569,7 +580,8 @@ bool material(const Event& e) {
 // The tokens of the article's dateline: its dateline segment, or a dateline the segmenter
 // left at the start of the first sentence: a name in capitals, then names, parentheses and
 // commas up to a dash ("GOMA, Democratic Republic of Congo (Wire) - M23 rebels captured ..."),
-// or a name, a date and the agency in parentheses ("Hyderabad, Nov 24 (PTI) Police ...").
+// or a name, a date and the agency in parentheses or a colon ("Hyderabad, Nov 24 (PTI) Police
+// ...", "Islamabad, Nov 25: Police ...").
 std::optional<std::pair<uint32_t, uint32_t>> dateline_tokens(const Doc& doc) {
   for (const Sentence& s : doc.sentences) {
     if (s.kind == SegmentKind::kDateline) return std::pair{s.first_token, s.end_token};
@@ -588,6 +600,7 @@ std::optional<std::pair<uint32_t, uint32_t>> dateline_tokens(const Doc& doc) {
       if (dated && w == "(" && i + 2 < s.end_token && doc.tokens[i + 1].has(token_flags::kAllCaps) &&
           doc.text_of(doc.tokens[i + 2]) == ")")
         return std::pair{s.first_token, i + 3};
+      if (dated && w == ":") return std::pair{s.first_token, i};  // "Islamabad, Nov 25: Pakistani police ..."
       if (t.kind == TokenKind::kWord && t.has(token_flags::kLowerInitial) && w != "of" && w != "the" && w != "and")
         return std::nullopt;
     }

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "code/event.h"
@@ -53,6 +54,9 @@ class Gazetteer {
   std::span<const GazetteerPlace> places(std::string_view key) const;
   // The country a name or demonym stands for ("libyan" -> LBY), or "".
   std::string_view country_of_word(std::string_view key) const;
+  // Whether some place or country name begins with this word (a place_key of one word): most
+  // capitalised words begin none, and need no further lookups.
+  bool may_begin_name(std::string_view word_key) const { return first_words_.find(word_key) != first_words_.end(); }
   // A region written after a city ("Virginia", "Ontario"): its country and ADM1 code, or null.
   const std::pair<std::string, std::string>* region(std::string_view key) const;
   // The gazetteer entry of a country (its usual name and centre), or null.
@@ -63,6 +67,7 @@ class Gazetteer {
   struct Range {
     uint32_t first = 0, count = 0;
   };
+  void index_first_words();
   // Lookups by string_view without building a string.
   struct KeyHash {
     using is_transparent = void;
@@ -77,6 +82,7 @@ class Gazetteer {
   KeyMap<std::string> country_words_;
   KeyMap<std::pair<std::string, std::string>> regions_;
   KeyMap<uint32_t> country_entry_;
+  std::unordered_set<std::string, KeyHash, std::equal_to<>> first_words_;
 };
 
 // A pipeline component after the coder (and the DateResolver): sets each event's place.

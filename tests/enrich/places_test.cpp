@@ -172,12 +172,16 @@ TEST_F(PlacesTest, ACityAsActorPlacesWhatItDoesAndMaterialActsDoneToIt) {
   EXPECT_EQ(places_of("Egypt accused Tripoli of meddling."), std::vector<std::string>{"-"});
 }
 
+// The development table, and a second written apart from the resolver (its authors never saw
+// its answers; docs/enrich.md).
 TEST(PlaceTable, AtLeastNinetyPercentOfTheCasesAreRight) {
-  auto cases = read_place_cases(testing::source_path("tests/enrich/place_cases.txt"));
-  ASSERT_GE(cases.size(), 60u);
   auto dictionaries = CodingDictionaries::load(DictionarySources{});
-  PlaceScores s = score_places(cases, *dictionaries);
-  EXPECT_GE(s.share(), 90.0) << s.report();  // the report names each case that broke
+  for (const char* table : {"tests/enrich/place_cases.txt", "tests/enrich/place_cases_heldout.txt"}) {
+    auto cases = read_place_cases(testing::source_path(table));
+    ASSERT_GE(cases.size(), 60u) << table;
+    PlaceScores s = score_places(cases, *dictionaries);
+    EXPECT_GE(s.share(), 90.0) << table << "\n" << s.report();  // the report names each case that broke
+  }
 }
 
 }  // namespace
