@@ -143,6 +143,7 @@ RunStats run(const RunOptions& options, const Pipeline& pipeline, const DocWrite
     }
   };
   auto deliver = [&](Batch& b) {
+    if (options.sink) options.sink(b.docs);
     output.write(b.out);
     stats.articles += b.docs.size();
     stats.segments += b.segments;
@@ -200,6 +201,11 @@ RunStats run(const RunOptions& options, const Pipeline& pipeline, const DocWrite
           break;
         }
         if (!got) break;
+        if (options.skip && options.skip(article)) {
+          ++stats.articles_skipped;
+          progress.update(read_articles, bytes_before + reader->bytes_consumed());
+          continue;
+        }
         batch->text_bytes += article.text.size();
         batch->docs.emplace_back(std::move(article));
         ++read_articles;
