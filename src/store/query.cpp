@@ -176,11 +176,12 @@ void EventStore::query(const EventFilter& f, const std::function<void(const Stor
       "m.date_text, m.date_begin, m.date_end, m.rule, m.note, m.confidence "
       "FROM (SELECT * FROM events";
   sql += w.sql;
-  sql += " ORDER BY date, id";
+  // Undated events last.
+  sql += " ORDER BY date = '', date, id";
   if (f.limit) sql += " LIMIT ?";
   sql +=
       ") e JOIN mentions m ON m.id = (SELECT id FROM mentions WHERE event = e.id ORDER BY article LIMIT 1) "
-      "JOIN articles a ON a.id = m.article LEFT JOIN sentence_text s ON s.rowid = m.sentence ORDER BY e.date, e.id";
+      "JOIN articles a ON a.id = m.article LEFT JOIN sentence_text s ON s.rowid = m.sentence ORDER BY e.date = '', e.date, e.id";
   sql::Statement st = db_.prepare(sql);
   w.bind(st);
   if (f.limit) st.bind(static_cast<int>(w.values.size()) + 1, f.limit);
