@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include <map>
-#include <unordered_map>
+#include <set>
 
 #include "code/cameo.h"
 #include "code/event.h"
@@ -13,7 +13,10 @@ namespace {
 
 constexpr int kSchemaVersion = 1;
 
-// The tables and indexes (docs/store.md). Every statement is idempotent.
+int64_t sentence_rowid(int64_t article, uint32_t sentence) { return article * kMaxSentences + sentence; }
+
+// The tables and indexes (docs/store.md). Every statement is idempotent. The actor code and
+// PLOVER indexes carry what `dyad series` sums, so a series is read from an index alone.
 constexpr const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles(
@@ -26,13 +29,6 @@ CREATE TABLE IF NOT EXISTS articles(
   published TEXT,
   origin TEXT NOT NULL,
   num_events INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS sentences(
-  id INTEGER PRIMARY KEY,
-  article INTEGER NOT NULL,
-  sentence_index INTEGER NOT NULL,
-  begin INTEGER NOT NULL,
-  end INTEGER NOT NULL,
-  UNIQUE(article, sentence_index));
 CREATE TABLE IF NOT EXISTS events(
   id INTEGER PRIMARY KEY,
   date TEXT NOT NULL,
@@ -59,20 +55,21 @@ CREATE TABLE IF NOT EXISTS events(
   num_sources INTEGER NOT NULL,
   num_articles INTEGER NOT NULL,
   is_root INTEGER NOT NULL,
+  first_article INTEGER,
   UNIQUE(date, source_code, target_code, cameo));
 CREATE INDEX IF NOT EXISTS events_source_country ON events(source_country, date);
 CREATE INDEX IF NOT EXISTS events_target_country ON events(target_country, date);
-CREATE INDEX IF NOT EXISTS events_source_code ON events(source_code, date);
-CREATE INDEX IF NOT EXISTS events_target_code ON events(target_code, date);
+CREATE INDEX IF NOT EXISTS events_source_code
+  ON events(source_code, date, target_code, plover, goldstein, num_mentions, num_articles);
+CREATE INDEX IF NOT EXISTS events_target_code
+  ON events(target_code, date, source_code, plover, goldstein, num_mentions, num_articles);
 CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo, date);
-CREATE INDEX IF NOT EXISTS events_plover ON events(plover, date);
+CREATE INDEX IF NOT EXISTS events_plover ON events(plover, date, goldstein, num_mentions, num_articles);
 CREATE INDEX IF NOT EXISTS events_location_country ON events(location_country, date);
 CREATE TABLE IF NOT EXISTS mentions(
-  id INTEGER PRIMARY KEY,
-  event INTEGER NOT NULL,
   article INTEGER NOT NULL,
+  event INTEGER NOT NULL,
   outlet TEXT NOT NULL,
-  sentence INTEGER NOT NULL,
   sentence_index INTEGER NOT NULL,
   event_id TEXT NOT NULL,
   trigger_text TEXT NOT NULL, trigger_begin INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
@@ -87,11 +84,22 @@ CREATE TABLE IF NOT EXISTS mentions(
   note TEXT NOT NULL,
   mentions INTEGER NOT NULL,
   is_root INTEGER NOT NULL,
-  UNIQUE(event, article));
-CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
+  PRIMARY KEY(article, event)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_event_outlet ON mentions(event, outlet);
-CREATE INDEX IF NOT EXISTS mentions_sentence ON mentions(sentence);
 )SQL";
+
+// The sentences: one row per sentence that reports an event, its rowid made of the article's
+// row and the sentence index (sentence_rowid), so that no other index is needed to find one.
+// FTS5 when SQLite has it, else a plain table searched with LIKE. The FTS index records which
+// sentences hold a word, not where (detail=none): half the work of a full index when storing.
+constexpr const char* kSentencesFts =
+    "CREATE VIRTUAL TABLE sentences USING fts5(text, article UNINDEXED, sentence_index UNINDEXED, "
+    "begin UNINDEXED, end UNINDEXED, tokenize='unicode61 remove_diacritics 2', detail=none, columnsize=0)";
+// Fewer, larger merges of the index's segments (one segment is written per batch).
+constexpr const char* kSentencesFtsMerge = "INSERT INTO sentences(sentences, rank) VALUES ('automerge', 16)";
+constexpr const char* kSentencesPlain =
+    "CREATE TABLE sentences(id INTEGER PRIMARY KEY, text TEXT NOT NULL, article INTEGER NOT NULL, "
+    "sentence_index INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL)";
 
 std::string roles_text(const std::optional<Actor>& a) {
   std::string out;
@@ -117,23 +125,36 @@ void mix(uint64_t& h, std::string_view s) {
 
 struct EventStore::Statements {
   sql::Statement find_article, insert_article, find_event, insert_event, source_seen, insert_mention,
-      update_event, insert_sentence, insert_sentence_text;
+      add_to_mention, update_event, insert_sentence;
   // Replacing an article.
-  sql::Statement article_events, delete_mentions, delete_sentence_text, delete_sentences, delete_article,
-      recount_event, delete_empty_event;
+  sql::Statement article_events, delete_mentions, delete_sentences, delete_article, recount_event,
+      delete_empty_event;
+};
+
+// What a batch adds to an event row, written once per event at the end of the batch (an event
+// reported by many articles of a batch is updated once).
+struct EventStore::EventDelta {
+  uint64_t mentions = 0, articles = 0, sources = 0;
+  bool root = false;
+  int64_t first_article = 0;
+  std::optional<EventPlace> place;
 };
 
 EventStore::EventStore(const std::string& path, bool read_only)
     : path_(path), db_(path, !read_only, read_only) {
+  // A larger page cache than SQLite's 2 MB default: the indexes of a big store stay in memory.
+  db_.exec("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
   if (read_only) {
-    sql::Statement has = db_.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('events','sentence_text')");
+    sql::Statement has = db_.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('events','sentences')");
     has.step();
     if (has.int64(0) != 2) throw StoreError(path + ": not a dyad event store");
-    sql::Statement kind = db_.prepare("SELECT sql FROM sqlite_master WHERE name = 'sentence_text'");
+    sql::Statement kind = db_.prepare("SELECT sql FROM sqlite_master WHERE name = 'sentences'");
     fts_ = kind.step() && kind.text(0).find("fts5") != std::string::npos;
     return;
   }
-  db_.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+  // WAL: readers go on while a batch is written, and a crash loses only the open transaction.
+  // NORMAL: no fsync per commit (a power cut may lose the last batches, never consistency).
+  db_.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384;");
   create_schema();
   prepare_statements();
 }
@@ -144,14 +165,13 @@ void EventStore::create_schema() {
   db_.exec("BEGIN IMMEDIATE");
   try {
     db_.exec(kSchema);
-    // Words in sentences: FTS5 when SQLite has it, else a plain table searched with LIKE.
-    sql::Statement existing = db_.prepare("SELECT sql FROM sqlite_master WHERE name = 'sentence_text'");
+    sql::Statement existing = db_.prepare("SELECT sql FROM sqlite_master WHERE name = 'sentences'");
     if (existing.step()) {
       fts_ = existing.text(0).find("fts5") != std::string::npos;
     } else {
-      fts_ = db_.try_exec(
-          "CREATE VIRTUAL TABLE sentence_text USING fts5(text, tokenize='unicode61 remove_diacritics 2')");
-      if (!fts_) db_.exec("CREATE TABLE sentence_text(id INTEGER PRIMARY KEY, text TEXT NOT NULL)");
+      fts_ = db_.try_exec(kSentencesFts);
+      if (fts_) db_.exec(kSentencesFtsMerge);
+      else db_.exec(kSentencesPlain);
     }
     sql::Statement version = db_.prepare("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)");
     version.bind(1, std::to_string(kSchemaVersion)).run();
@@ -190,16 +210,16 @@ void EventStore::prepare_statements() {
       "num_articles, is_root) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0)");
   s.source_seen = db_.prepare("SELECT EXISTS(SELECT 1 FROM mentions WHERE event = ? AND outlet = ?)");
   s.insert_mention = db_.prepare(
-      "INSERT INTO mentions(event, article, outlet, sentence, sentence_index, event_id, trigger_text, "
+      "INSERT INTO mentions(event, article, outlet, sentence_index, event_id, trigger_text, "
       "trigger_begin, trigger_end, source_text, source_begin, source_end, source_rule, target_text, target_begin, "
       "target_end, target_rule, date_text, date_begin, date_end, location_name, location_country, location_admin1, "
       "location_lat, location_lon, location_feature, location_geonameid, location_begin, location_end, "
-      "location_how, rule, confidence, note, mentions, is_root) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+      "location_how, rule, confidence, note, mentions, is_root) VALUES (?1, ?2, ?3, ?5, ?6, ?7, ?8, ?9, ?10, "
       "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, "
-      "?32, ?33, ?34, ?35) "
-      // The same event twice in one article (its dates written differently): one mention.
-      "ON CONFLICT(event, article) DO UPDATE SET mentions = mentions + excluded.mentions, "
-      "is_root = max(is_root, excluded.is_root)");
+      "?32, ?33, ?34, ?35)");
+  // The same event twice in one article (its dates written differently): one mention.
+  s.add_to_mention = db_.prepare(
+      "UPDATE mentions SET mentions = mentions + ?, is_root = max(is_root, ?) WHERE article = ? AND event = ?");
   s.update_event = db_.prepare(
       "UPDATE events SET num_mentions = num_mentions + ?2, num_articles = num_articles + ?3, "
       "num_sources = num_sources + ?4, is_root = max(is_root, ?5), "
@@ -207,15 +227,14 @@ void EventStore::prepare_statements() {
       "location_name = coalesce(location_name, ?6), location_country = coalesce(location_country, ?7), "
       "location_admin1 = coalesce(location_admin1, ?8), location_lat = coalesce(location_lat, ?9), "
       "location_lon = coalesce(location_lon, ?10), location_feature = coalesce(location_feature, ?11), "
-      "location_geonameid = coalesce(location_geonameid, ?12) WHERE id = ?1");
-  s.insert_sentence = db_.prepare("INSERT INTO sentences(article, sentence_index, begin, end) VALUES (?, ?, ?, ?)");
-  s.insert_sentence_text = db_.prepare(fts_ ? "INSERT INTO sentence_text(rowid, text) VALUES (?, ?)"
-                                            : "INSERT INTO sentence_text(id, text) VALUES (?, ?)");
+      "location_geonameid = coalesce(location_geonameid, ?12), first_article = coalesce(first_article, ?13) "
+      "WHERE id = ?1");
+  s.insert_sentence = db_.prepare(
+      fts_ ? "INSERT INTO sentences(rowid, text, article, sentence_index, begin, end) VALUES (?, ?, ?, ?, ?, ?)"
+           : "INSERT INTO sentences(id, text, article, sentence_index, begin, end) VALUES (?, ?, ?, ?, ?, ?)");
   s.article_events = db_.prepare("SELECT DISTINCT event FROM mentions WHERE article = ?");
   s.delete_mentions = db_.prepare("DELETE FROM mentions WHERE article = ?");
-  s.delete_sentence_text =
-      db_.prepare("DELETE FROM sentence_text WHERE rowid IN (SELECT id FROM sentences WHERE article = ?)");
-  s.delete_sentences = db_.prepare("DELETE FROM sentences WHERE article = ?");
+  s.delete_sentences = db_.prepare("DELETE FROM sentences WHERE rowid BETWEEN ? AND ?");
   s.delete_article = db_.prepare("DELETE FROM articles WHERE id = ?");
   s.recount_event = db_.prepare(
       "UPDATE events SET num_mentions = (SELECT coalesce(sum(mentions), 0) FROM mentions WHERE event = ?1), "
@@ -225,7 +244,8 @@ void EventStore::prepare_statements() {
       "(location_name, location_country, location_admin1, location_lat, location_lon, location_feature, "
       "location_geonameid) = (SELECT location_name, location_country, location_admin1, location_lat, location_lon, "
       "location_feature, location_geonameid FROM mentions WHERE event = ?1 AND location_name IS NOT NULL "
-      "ORDER BY article LIMIT 1) WHERE id = ?1");
+      "ORDER BY article LIMIT 1), "
+      "first_article = (SELECT min(article) FROM mentions WHERE event = ?1) WHERE id = ?1");
   s.delete_empty_event = db_.prepare("DELETE FROM events WHERE id = ? AND num_articles = 0");
 }
 
@@ -238,9 +258,26 @@ bool EventStore::holds(const Article& article) {
   return same;
 }
 
+void EventStore::flush_deltas(std::map<int64_t, EventDelta>& deltas) {
+  sql::Statement& u = st_->update_event;
+  for (const auto& [event, d] : deltas) {
+    u.bind(1, event).bind(2, d.mentions).bind(3, d.articles).bind(4, d.sources).bind(5, d.root ? 1 : 0);
+    if (d.place) {
+      const EventPlace& p = *d.place;
+      u.bind(6, p.name).bind(7, p.country).bind(8, p.admin1).bind(9, p.lat).bind(10, p.lon).bind(11, p.feature);
+      u.bind(12, p.geonameid);
+    }
+    if (d.first_article) u.bind(13, d.first_article);
+    u.run();
+    u.reset();
+  }
+  deltas.clear();
+}
+
 AddResult EventStore::add(const std::vector<Doc>& docs) {
   if (!st_) throw StoreError(path_ + ": the store is open read-only");
   AddResult result;
+  std::map<int64_t, EventDelta> deltas;
   db_.exec("BEGIN IMMEDIATE");
   try {
     for (const Doc& doc : docs) {
@@ -259,16 +296,22 @@ AddResult EventStore::add(const std::vector<Doc>& docs) {
         continue;
       }
       if (old) {
+        // Its events' counts are about to be recounted from the mentions: write what the batch
+        // added so far first. Events may go: forget the ids known.
+        flush_deltas(deltas);
+        event_ids_.clear();
         remove_article(*old);
         ++result.replaced;
       } else {
         ++result.added;
       }
-      add_doc(doc, hash);
+      add_doc(doc, hash, deltas);
     }
+    flush_deltas(deltas);
     db_.exec("COMMIT");
   } catch (...) {
     db_.try_exec("ROLLBACK");
+    event_ids_.clear();  // they may name rows rolled back
     throw;
   }
   return result;
@@ -281,11 +324,9 @@ void EventStore::remove_article(int64_t rowid) {
   while (s.article_events.step()) events.push_back(s.article_events.int64(0));
   s.article_events.reset();
   s.delete_mentions.bind(1, rowid).run();
-  s.delete_sentence_text.bind(1, rowid).run();
-  s.delete_sentences.bind(1, rowid).run();
+  s.delete_sentences.bind(1, sentence_rowid(rowid, 0)).bind(2, sentence_rowid(rowid + 1, 0) - 1).run();
   s.delete_article.bind(1, rowid).run();
   s.delete_mentions.reset();
-  s.delete_sentence_text.reset();
   s.delete_sentences.reset();
   s.delete_article.reset();
   for (int64_t event : events) {
@@ -296,7 +337,7 @@ void EventStore::remove_article(int64_t rowid) {
   }
 }
 
-void EventStore::add_doc(const Doc& doc, const std::string& hash) {
+void EventStore::add_doc(const Doc& doc, const std::string& hash, std::map<int64_t, EventDelta>& deltas) {
   Statements& s = *st_;
   const Article& a = doc.article;
   const Events* coded = doc.find_ext<Events>();
@@ -313,8 +354,8 @@ void EventStore::add_doc(const Doc& doc, const std::string& hash) {
   if (!coded) return;
 
   const CameoTable& cameo = CameoTable::shared();
-  std::map<uint32_t, int64_t> sentence_rows;            // sentence index -> sentences.id
-  std::unordered_map<int64_t, bool> events_in_article;  // event row -> mention written
+  std::set<uint32_t> sentences_written;
+  std::set<int64_t> events_in_article;
   uint32_t previous_sentence = UINT32_MAX, n = 0;
   for (const Event& e : coded->events) {
     // The event id as the writers number it: article:sentence:n, counting every event.
@@ -326,9 +367,19 @@ void EventStore::add_doc(const Doc& doc, const std::string& hash) {
     const std::string& source_code = e.source ? e.source->code : std::string();
     const std::string& target_code = e.target ? e.target->code : std::string();
 
-    s.find_event.bind(1, date).bind(2, source_code).bind(3, target_code).bind(4, e.cameo);
-    int64_t event = s.find_event.step() ? s.find_event.int64(0) : 0;
-    s.find_event.reset();
+    std::string key = date;
+    for (const std::string* part : {&source_code, &target_code, &e.cameo}) {
+      key.push_back('\t');
+      key += *part;
+    }
+    int64_t event = 0;
+    if (auto known = event_ids_.find(key); known != event_ids_.end()) {
+      event = known->second;
+    } else {
+      s.find_event.bind(1, date).bind(2, source_code).bind(3, target_code).bind(4, e.cameo);
+      event = s.find_event.step() ? s.find_event.int64(0) : 0;
+      s.find_event.reset();
+    }
     if (!event) {
       const CameoInfo* info = cameo.find(e.cameo);
       s.insert_event.bind(1, date).bind(2, source_code).bind(3, target_code).bind(4, e.cameo);
@@ -339,57 +390,59 @@ void EventStore::add_doc(const Doc& doc, const std::string& hash) {
       s.insert_event.reset();
       event = db_.last_insert_rowid();
     }
+    if (event_ids_.size() >= kEventIdsCached) event_ids_.clear();
+    event_ids_.emplace(std::move(key), event);
 
-    auto [sentence_row, new_sentence] = sentence_rows.emplace(e.sentence, 0);
-    if (new_sentence) {
+    if (sentences_written.insert(e.sentence).second && e.sentence < kMaxSentences) {
       Span span = e.sentence < doc.sentences.size() ? doc.sentences[e.sentence].span : Span{};
-      s.insert_sentence.bind(1, article).bind(2, e.sentence).bind(3, span.begin).bind(4, span.end).run();
+      s.insert_sentence.bind(1, sentence_rowid(article, e.sentence)).bind(2, doc.text_of(span)).bind(3, article);
+      s.insert_sentence.bind(4, e.sentence).bind(5, span.begin).bind(6, span.end).run();
       s.insert_sentence.reset();
-      sentence_row->second = db_.last_insert_rowid();
-      s.insert_sentence_text.bind(1, sentence_row->second).bind(2, doc.text_of(span)).run();
-      s.insert_sentence_text.reset();
     }
 
-    bool new_in_article = events_in_article.emplace(event, true).second;
-    bool new_source = false;
-    if (new_in_article) {
-      s.source_seen.bind(1, event).bind(2, a.source);
-      new_source = s.source_seen.step() && s.source_seen.int64(0) == 0;
-      s.source_seen.reset();
+    EventDelta& delta = deltas[event];
+    delta.mentions += e.mentions;
+    delta.root = delta.root || e.root;
+    if (e.place && !delta.place) delta.place = e.place;
+    if (!events_in_article.insert(event).second) {
+      // Reported again in this article under another date form: the same mention.
+      s.add_to_mention.bind(1, e.mentions).bind(2, e.root ? 1 : 0).bind(3, article).bind(4, event);
+      s.add_to_mention.run();
+      s.add_to_mention.reset();
+      continue;
     }
+    s.source_seen.bind(1, event).bind(2, a.source);
+    bool new_source = s.source_seen.step() && s.source_seen.int64(0) == 0;
+    s.source_seen.reset();
 
     sql::Statement& m = s.insert_mention;
-    m.bind(1, event).bind(2, article).bind(3, a.source).bind(4, sentence_row->second).bind(5, e.sentence);
-    m.bind(6, fmt::format("{}:{}:{}", a.id, e.sentence, n));
-    m.bind(7, doc.text_of(e.trigger)).bind(8, e.trigger.begin).bind(9, e.trigger.end);
+    // The texts outlive the statement's run: bound without a copy.
+    std::string event_id = fmt::format("{}:{}:{}", a.id, e.sentence, n);
+    m.bind(1, event).bind(2, article).bind_view(3, a.source).bind(5, e.sentence);
+    m.bind_view(6, event_id);
+    m.bind_view(7, doc.text_of(e.trigger)).bind(8, e.trigger.begin).bind(9, e.trigger.end);
     int column = 10;
     for (const auto* side : {&e.source, &e.target}) {
       if (*side) {
-        m.bind(column, doc.text_of((*side)->span)).bind(column + 1, (*side)->span.begin).bind(column + 2, (*side)->span.end);
-        m.bind(column + 3, side == &e.source ? e.source_rule : e.target_rule);
+        m.bind_view(column, doc.text_of((*side)->span)).bind(column + 1, (*side)->span.begin);
+        m.bind(column + 2, (*side)->span.end);
+        m.bind_view(column + 3, side == &e.source ? e.source_rule : e.target_rule);
       }
       column += 4;
     }
     if (!e.date_span.empty())
-      m.bind(18, doc.text_of(e.date_span)).bind(19, e.date_span.begin).bind(20, e.date_span.end);
+      m.bind_view(18, doc.text_of(e.date_span)).bind(19, e.date_span.begin).bind(20, e.date_span.end);
     if (e.place) {
       const EventPlace& p = *e.place;
-      m.bind(21, p.name).bind(22, p.country).bind(23, p.admin1).bind(24, p.lat).bind(25, p.lon).bind(26, p.feature);
-      m.bind(27, p.geonameid).bind(28, p.span.begin).bind(29, p.span.end).bind(30, p.how);
+      m.bind_view(21, p.name).bind_view(22, p.country).bind_view(23, p.admin1).bind(24, p.lat).bind(25, p.lon);
+      m.bind_view(26, p.feature).bind(27, p.geonameid).bind(28, p.span.begin).bind(29, p.span.end).bind_view(30, p.how);
     }
-    m.bind(31, e.rule).bind(32, e.confidence).bind(33, e.note).bind(34, e.mentions).bind(35, e.root ? 1 : 0).run();
+    m.bind_view(31, e.rule).bind(32, e.confidence).bind_view(33, e.note).bind(34, e.mentions);
+    m.bind(35, e.root ? 1 : 0).run();
     m.reset();
-
-    sql::Statement& u = s.update_event;
-    u.bind(1, event).bind(2, e.mentions).bind(3, new_in_article ? 1 : 0).bind(4, new_source ? 1 : 0);
-    u.bind(5, e.root ? 1 : 0);
-    if (e.place) {
-      const EventPlace& p = *e.place;
-      u.bind(6, p.name).bind(7, p.country).bind(8, p.admin1).bind(9, p.lat).bind(10, p.lon).bind(11, p.feature);
-      u.bind(12, p.geonameid);
-    }
-    u.run();
-    u.reset();
+    delta.articles += 1;
+    delta.sources += new_source;
+    if (!delta.first_article) delta.first_article = article;
   }
 }
 

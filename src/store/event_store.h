@@ -4,6 +4,8 @@
 // at a time; readers (dyad query, dyad series) may read while it writes (WAL).
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +16,10 @@
 #include "text/doc.h"
 
 namespace dyad {
+
+// A stored sentence's rowid is the article's row times this plus the sentence index. (Sentences
+// past the millionth of an article, if any, keep their events but not their text.)
+inline constexpr uint32_t kMaxSentences = 1u << 20;
 
 struct StoreCounts {
   uint64_t articles = 0, events = 0, mentions = 0, sentences = 0;
@@ -111,15 +117,21 @@ class EventStore {
 
  private:
   struct Statements;
+  struct EventDelta;
   void create_schema();
   void prepare_statements();
   void remove_article(int64_t rowid);
-  void add_doc(const Doc& doc, const std::string& hash);
+  void add_doc(const Doc& doc, const std::string& hash, std::map<int64_t, EventDelta>& deltas);
+  void flush_deltas(std::map<int64_t, EventDelta>& deltas);
 
   std::string path_;
   sql::Database db_;
   bool fts_ = false;
   std::unique_ptr<Statements> st_;  // compiled once, on first write
+  // The rows of recently stored events by key (date, codes, CAMEO code): the news repeats
+  // itself, and a lookup in memory is cheaper than in the index. Cleared when rows may go.
+  static constexpr size_t kEventIdsCached = 1 << 16;
+  std::unordered_map<std::string, int64_t> event_ids_;
 };
 
 // The first day of the period that holds `d` (a week starts on Monday), and its label.

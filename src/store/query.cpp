@@ -4,8 +4,10 @@
 
 #include <cctype>
 #include <map>
+#include <unordered_map>
 
 #include "store/event_store.h"
+#include "text/chars.h"
 
 namespace dyad {
 namespace {
@@ -64,43 +66,61 @@ struct Where {
     // An unknown date is stored as "", below every date: a date filter leaves it out.
     if (from || to) add("date BETWEEN ? AND ?", {from ? from->iso() : "0000-01-01", to ? to->iso() : "9999-12-31"});
   }
+  // Any of the alternatives (each an SQL condition on events and its values), written as a
+  // union of index searches: SQLite's own OR plan would not narrow each search by date.
+  void any_of(const std::vector<std::pair<std::string, std::vector<std::string>>>& alternatives,
+              const std::optional<Date>& from, const std::optional<Date>& to) {
+    std::string fragment = "id IN (";
+    std::vector<std::string> vs;
+    for (size_t i = 0; i < alternatives.size(); ++i) {
+      if (i) fragment += " UNION ";
+      fragment += "SELECT id FROM events WHERE ";
+      fragment += alternatives[i].first;
+      for (const auto& v : alternatives[i].second) vs.push_back(v);
+      if (from || to) {
+        fragment += " AND date BETWEEN ? AND ?";
+        vs.push_back(from ? from->iso() : "0000-01-01");
+        vs.push_back(to ? to->iso() : "9999-12-31");
+      }
+    }
+    fragment += ")";
+    add(fragment, std::move(vs));
+  }
   void bind(sql::Statement& st, int first = 1) const {
     for (size_t i = 0; i < values.size(); ++i) st.bind(first + static_cast<int>(i), values[i]);
   }
 };
 
-// One side's actor is `who`: its country (ISO alpha-3) or a prefix of its code.
-void add_side(Where& w, const char* side, const std::string& who) {
-  std::string country = fmt::format("{}_country", side), code = fmt::format("{}_code", side);
-  std::string fragment = "(";
-  fragment += country;
-  fragment += " = ? OR ";
-  fragment += Where::prefix_sql(code, who);
-  fragment += ")";
-  std::vector<std::string> values = {who};
-  for (auto& v : Where::prefix_values(who)) values.push_back(v);
-  w.add(fragment, values);
+// An actor whose code starts with `prefix`, on this side.
+std::pair<std::string, std::vector<std::string>> side_prefix(const char* side, const std::string& prefix) {
+  std::string column = side;
+  column += "_code";
+  return {Where::prefix_sql(column, prefix), Where::prefix_values(prefix)};
 }
 
-// Words as an FTS5 query: each one a quoted string, so no word is read as an operator.
+// Words as an FTS5 query: the letters and digits of each word, each run quoted (so that no word
+// is read as an operator) and all required. Runs, not phrases: the index keeps no positions
+// (detail=none), so "U.N." asks for "U" and "N".
 std::string fts_query(const std::string& text) {
-  std::string q, word;
-  auto flush = [&] {
-    if (word.empty()) return;
+  std::string q;
+  size_t i = 0;
+  while (i < text.size()) {
+    chars::CodePoint c = chars::at(text, i);
+    if (!chars::is_word_char(c.cls)) {
+      i += c.len;
+      continue;
+    }
+    size_t start = i;
+    while (i < text.size()) {
+      chars::CodePoint d = chars::at(text, i);
+      if (!chars::is_word_char(d.cls)) break;
+      i += d.len;
+    }
     if (!q.empty()) q.push_back(' ');
     q.push_back('"');
-    for (char c : word) {
-      if (c == '"') q.push_back('"');
-      q.push_back(c);
-    }
+    q.append(text, start, i - start);
     q.push_back('"');
-    word.clear();
-  };
-  for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) flush();
-    else word.push_back(c);
   }
-  flush();
   return q;
 }
 
@@ -128,15 +148,12 @@ Span span_of(const sql::Statement& st, int begin_col) {
 void EventStore::query(const EventFilter& f, const std::function<void(const StoredEvent&)>& row) {
   Where w;
   w.dates(f.from, f.to);
-  if (!f.actor.empty()) {
-    std::string a = upper(f.actor);
-    std::vector<std::string> values = Where::prefix_values(a);
-    for (auto& v : Where::prefix_values(a)) values.push_back(v);
-    w.add(fmt::format("({} OR {})", Where::prefix_sql("source_code", a), Where::prefix_sql("target_code", a)), values);
-  }
+  if (!f.actor.empty())
+    w.any_of({side_prefix("source", upper(f.actor)), side_prefix("target", upper(f.actor))}, f.from, f.to);
   if (!f.source.empty()) w.prefix("source_code", upper(f.source));
   if (!f.target.empty()) w.prefix("target_code", upper(f.target));
-  if (!f.country.empty()) w.add("(source_country = ? OR target_country = ?)", {upper(f.country), upper(f.country)});
+  if (!f.country.empty())
+    w.any_of({{"source_country = ?", {upper(f.country)}}, {"target_country = ?", {upper(f.country)}}}, f.from, f.to);
   if (!f.source_country.empty()) w.add("source_country = ?", {upper(f.source_country)});
   if (!f.target_country.empty()) w.add("target_country = ?", {upper(f.target_country)});
   if (!f.cameo.empty()) w.prefix("cameo", f.cameo);
@@ -144,16 +161,18 @@ void EventStore::query(const EventFilter& f, const std::function<void(const Stor
   if (f.quad) w.add("quad_class = ?", {std::to_string(f.quad)});
   if (!f.location_country.empty()) w.add("location_country = ?", {upper(f.location_country)});
   if (!f.text.empty()) {
-    if (fts_) {
-      w.add("id IN (SELECT m.event FROM sentence_text JOIN mentions m ON m.sentence = sentence_text.rowid "
-            "WHERE sentence_text MATCH ?)",
+    if (fts_ && fts_query(f.text).empty()) {
+      w.add("0", {});  // no word to look for: nothing matches
+    } else if (fts_) {
+      w.add("id IN (SELECT m.event FROM sentences s JOIN mentions m ON m.article = s.article AND "
+            "m.sentence_index = s.sentence_index WHERE sentences MATCH ?)",
             {fts_query(f.text)});
     } else {
-      std::string fragment = "id IN (SELECT m.event FROM sentence_text JOIN mentions m ON m.sentence = "
-                             "sentence_text.id WHERE 1";
+      std::string fragment = "id IN (SELECT m.event FROM sentences s JOIN mentions m ON m.article = s.article AND "
+                             "m.sentence_index = s.sentence_index WHERE 1";
       std::vector<std::string> values;
       for (const std::string& word : words_of(f.text)) {
-        fragment += " AND sentence_text.text LIKE ? ESCAPE '\\'";
+        fragment += " AND s.text LIKE ? ESCAPE '\\'";
         std::string pattern = "%";
         for (char c : word) {
           if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
@@ -179,9 +198,10 @@ void EventStore::query(const EventFilter& f, const std::function<void(const Stor
   // Undated events last.
   sql += " ORDER BY date = '', date, id";
   if (f.limit) sql += " LIMIT ?";
-  sql +=
-      ") e JOIN mentions m ON m.id = (SELECT id FROM mentions WHERE event = e.id ORDER BY article LIMIT 1) "
-      "JOIN articles a ON a.id = m.article LEFT JOIN sentence_text s ON s.rowid = m.sentence ORDER BY e.date = '', e.date, e.id";
+  sql += fmt::format(
+      ") e JOIN mentions m ON m.article = e.first_article AND m.event = e.id JOIN articles a ON a.id = m.article "
+      "LEFT JOIN sentences s ON s.rowid = m.article * {} + m.sentence_index ORDER BY e.date = '', e.date, e.id",
+      kMaxSentences);
   sql::Statement st = db_.prepare(sql);
   w.bind(st);
   if (f.limit) st.bind(static_cast<int>(w.values.size()) + 1, f.limit);
@@ -260,36 +280,52 @@ Date next_period(const Date& start, Period by) {
 }
 
 std::vector<SeriesPoint> EventStore::series(const SeriesFilter& f) {
-  Where w;
-  w.add("date <> ''", {});
-  w.dates(f.from, f.to);
-  if (!f.dyad_source.empty()) add_side(w, "source", upper(f.dyad_source));
-  if (!f.dyad_target.empty()) add_side(w, "target", upper(f.dyad_target));
+  // A country's actors have codes that start with its ISO code (USA, USAGOV, USAMIL...), so a
+  // code prefix matches a country and an organisation (IGOUNO) alike.
+  Where common;
+  common.add("date <> ''", {});
+  common.dates(f.from, f.to);
+  if (!f.dyad_source.empty()) common.prefix("source_code", upper(f.dyad_source));
+  if (!f.dyad_target.empty()) common.prefix("target_code", upper(f.dyad_target));
+  if (!f.plover.empty()) common.add("plover = ?", {upper(f.plover)});
+  // Either side: the events with it as source, and those with it as target but not as source
+  // (disjoint, so no duplicates to remove; each part read from its code index alone).
+  std::vector<Where> parts(1, common);
   if (!f.country.empty()) {
     std::string c = upper(f.country);
-    std::string fragment = fmt::format("(source_country = ? OR target_country = ? OR {} OR {})",
-                                       Where::prefix_sql("source_code", c), Where::prefix_sql("target_code", c));
-    std::vector<std::string> values = {c, c};
-    for (int side = 0; side < 2; ++side)
-      for (auto& v : Where::prefix_values(c)) values.push_back(v);
-    w.add(fragment, values);
+    parts.push_back(common);
+    parts[0].prefix("source_code", c);
+    parts[1].prefix("target_code", c);
+    parts[1].add(fmt::format("NOT {}", Where::prefix_sql("source_code", c)), Where::prefix_values(c));
   }
-  if (!f.plover.empty()) w.add("plover = ?", {upper(f.plover)});
-  // Summed by day in SQL (at most one row a day), then into weeks or months here.
-  std::string sql = "SELECT date, count(*), sum(num_mentions), sum(num_articles), sum(goldstein) FROM events";
-  sql += w.sql;
-  sql += " GROUP BY date ORDER BY date";
+  std::string sql;
+  std::vector<std::string> values;
+  for (const Where& part : parts) {
+    if (!sql.empty()) sql += " UNION ALL ";
+    sql += "SELECT date, goldstein, num_mentions, num_articles FROM events";
+    sql += part.sql;
+    values.insert(values.end(), part.values.begin(), part.values.end());
+  }
   sql::Statement st = db_.prepare(sql);
-  w.bind(st);
-  std::map<Date, SeriesPoint> by_period;
+  for (size_t i = 0; i < values.size(); ++i) st.bind(static_cast<int>(i) + 1, values[i]);
+  // Summed by day here (a few thousand days), then into weeks or months.
+  std::unordered_map<std::string, SeriesPoint> by_day;
   while (st.step()) {
-    std::optional<Date> d = Date::parse_iso(st.text(0));
-    if (!d) continue;
-    SeriesPoint& p = by_period[period_start(*d, f.by)];
-    p.events += static_cast<uint64_t>(st.int64(1));
+    SeriesPoint& p = by_day[st.text(0)];
+    ++p.events;
+    p.goldstein += st.real(1);
     p.mentions += static_cast<uint64_t>(st.int64(2));
     p.articles += static_cast<uint64_t>(st.int64(3));
-    p.goldstein += st.real(4);
+  }
+  std::map<Date, SeriesPoint> by_period;
+  for (const auto& [day, sums] : by_day) {
+    std::optional<Date> d = Date::parse_iso(day);
+    if (!d) continue;
+    SeriesPoint& p = by_period[period_start(*d, f.by)];
+    p.events += sums.events;
+    p.mentions += sums.mentions;
+    p.articles += sums.articles;
+    p.goldstein += sums.goldstein;
   }
   std::vector<SeriesPoint> out;
   if (by_period.empty() && !(f.from && f.to)) return out;

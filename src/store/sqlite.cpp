@@ -93,7 +93,13 @@ Statement& Statement::bind(int i, double v) {
   return *this;
 }
 Statement& Statement::bind(int i, std::string_view v) {
-  if (sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
+  if (sqlite3_bind_text64(stmt_, i, v.data() ? v.data() : "", v.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
+    db_->fail("cannot bind a value");
+  return *this;
+}
+Statement& Statement::bind_view(int i, std::string_view v) {
+  // SQLite takes a null pointer for NULL: an empty view is the empty text.
+  if (sqlite3_bind_text64(stmt_, i, v.data() ? v.data() : "", v.size(), SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK)
     db_->fail("cannot bind a value");
   return *this;
 }

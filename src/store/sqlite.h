@@ -65,6 +65,8 @@ class Statement {
   Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
   Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
   Statement& bind_null(int i);
+  // Text that stays valid and unchanged until the statement is reset: not copied.
+  Statement& bind_view(int i, std::string_view v);
 
   // Steps once: true while there is a row. Throws StoreError on failure.
   bool step();
