@@ -188,8 +188,10 @@ void EventStore::create_schema() {
 
 std::string EventStore::content_hash(const Article& a) {
   uint64_t h1 = 1469598103934665603ull, h2 = 0x9e3779b97f4a7c15ull;
-  for (std::string_view field : {std::string_view(a.text), std::string_view(a.date_text), std::string_view(a.title),
-                                 std::string_view(a.source), std::string_view(a.url)}) {
+  // The date as resolved too: a text file's date comes from --date, not from the file.
+  std::string date = a.date ? a.date->iso() : std::string();
+  for (std::string_view field : {std::string_view(a.text), std::string_view(a.date_text), std::string_view(date),
+                                 std::string_view(a.title), std::string_view(a.source), std::string_view(a.url)}) {
     mix(h1, field);
     mix(h2, field);
   }
