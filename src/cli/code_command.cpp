@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/stderr_diagnostics.h"
+#include "cli/code_store.h"
 #include "cli/dict_options.h"
 #include "code/coder.h"
 #include "enrich/dates.h"
@@ -87,6 +88,8 @@ struct CodingOptions {
   std::string dict_format = "auto";
   bool no_default = false;
   CoderOptions coder;
+  std::string db;          // --db: the event store
+  bool db_stdout = false;  // with --db, events also to the output (-o or --format given)
 };
 
 void print_summary(const RunStats& s, bool coded) {
@@ -113,7 +116,7 @@ int run_command(const InputOptions& o, OutputFormat format, const CodingOptions*
   std::unique_ptr<CodingDictionaries> dicts;
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<EventCoder> coder;
-  bool coded = coding && writes_events(format);
+  bool coded = coding && (writes_events(format) || !coding->db.empty());
   // The gazetteer loads on its own thread while the dictionaries load on this one.
   std::future<void> gazetteer;
   if (coded) gazetteer = std::async(std::launch::async, [] { Gazetteer::shared(); });
@@ -146,15 +149,25 @@ int run_command(const InputOptions& o, OutputFormat format, const CodingOptions*
   auto writer = make_writer(format);
   StderrDiagnostics diagnostics;
   RunStats stats;
+  std::unique_ptr<cli::CodeStore> store;
   try {
+    if (coding && !coding->db.empty()) {
+      store = std::make_unique<cli::CodeStore>(coding->db);
+      store->attach(options);
+      if (!coding->db_stdout) writer = cli::make_null_writer();
+    }
     OutputFile output(o.output);
     stats = run(options, pipeline, *writer, output, diagnostics);
     output.close();
   } catch (const OutputError& e) {
     fmt::print(stderr, "dyad: {}\n", e.what());
     return exit_code::kFailure;
+  } catch (const StoreError& e) {
+    fmt::print(stderr, "dyad: {}\n", e.what());
+    return exit_code::kFailure;
   }
   if (!o.quiet) print_summary(stats, coded);
+  if (store && !o.quiet) fmt::print(stderr, "{}\n", store->summary());
   if (stats.stopped) return exit_code::kStrictStop;
   if (stats.inputs_failed) return exit_code::kFailure;
   return exit_code::kOk;
@@ -196,7 +209,13 @@ Command add_code_command(CLI::App& app) {
                   "as tab-separated text)")
       ->check(CLI::IsMember({"jsonl", "csv", "gdelt", "plover", "sentences"}))
       ->capture_default_str();
+  cmd->add_option("--db", coding->db,
+                  "Store articles and events in this SQLite file (created if missing; see dyad query, dyad "
+                  "series). Articles already stored with the same content are not coded again; events go to "
+                  "standard output only when -o or --format is given")
+      ->type_name("FILE");
   return {cmd, [=] {
+            coding->db_stdout = cmd->count("--format") > 0 || cmd->count("--output") > 0;
             OutputFormat f = *format == "sentences" ? OutputFormat::kSentences
                              : *format == "csv"     ? OutputFormat::kEventsCsv
                              : *format == "gdelt"   ? OutputFormat::kEventsGdelt

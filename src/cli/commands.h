@@ -17,5 +17,7 @@ Command add_segment_command(CLI::App& app);
 Command add_explain_command(CLI::App& app);
 Command add_eval_command(CLI::App& app);
 Command add_dict_command(CLI::App& app);
+Command add_query_command(CLI::App& app);
+Command add_series_command(CLI::App& app);
 
 }  // namespace dyad::cli

@@ -23,6 +23,9 @@ constexpr const char* kFooter = R"(Examples:
   dyad eval analysis ../shared/peers/petrarch2/GigaWord.sample.PETR.xml
   dyad dict actors "Libyan police arrested two Egyptian officials"
   dyad dict load ../shared/peers/petrarch2/Phoenix.agents.txt
+  dyad code data/samples/articles.jsonl --db events.db
+  dyad query --db events.db --country LBY --from 2024-01-01 --plover ASSAULT
+  dyad series --db events.db --dyad USA,CHN --by month
 
 Input formats (--input-format, detected from the name and content by default):
   jsonl         one article per line: {"id", "text", "date", "url", "source", "title"}
@@ -48,7 +51,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::vector<cli::Command> commands = {cli::add_code_command(app), cli::add_segment_command(app),
                                         cli::add_explain_command(app), cli::add_eval_command(app),
-                                        cli::add_dict_command(app)};
+                                        cli::add_dict_command(app), cli::add_query_command(app),
+                                        cli::add_series_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

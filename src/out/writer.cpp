@@ -216,6 +216,8 @@ class EventPloverWriter : public EventWriter {
   }
 };
 
+}  // namespace
+
 // A CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
 void append_csv_field(std::string& out, std::string_view s) {
   if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
@@ -229,6 +231,8 @@ void append_csv_field(std::string& out, std::string_view s) {
   }
   out.push_back('"');
 }
+
+namespace {
 
 // Events as CSV, one row per event, for spreadsheets, R and pandas.
 class EventCsvWriter : public EventWriter {

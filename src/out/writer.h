@@ -32,4 +32,7 @@ std::unique_ptr<DocWriter> make_writer(OutputFormat format);
 // Events are what the format writes (the coder must run).
 bool writes_events(OutputFormat format);
 
+// Appends one CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+void append_csv_field(std::string& out, std::string_view s);
+
 }  // namespace dyad

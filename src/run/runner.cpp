@@ -143,6 +143,7 @@ RunStats run(const RunOptions& options, const Pipeline& pipeline, const DocWrite
     }
   };
   auto deliver = [&](Batch& b) {
+    if (options.sink) options.sink(b.docs);
     output.write(b.out);
     stats.articles += b.docs.size();
     stats.segments += b.segments;
@@ -152,7 +153,10 @@ RunStats run(const RunOptions& options, const Pipeline& pipeline, const DocWrite
     stats.text_bytes += b.text_bytes;
   };
   std::unique_ptr<OrderedWorkers> workers;
-  if (options.threads > 1) workers = std::make_unique<OrderedWorkers>(options.threads, work, deliver);
+  // With a sink (the event store), even one worker runs on its own thread, so that the calling
+  // thread's writing overlaps the coding of the next batches.
+  if (options.threads > 1 || options.sink)
+    workers = std::make_unique<OrderedWorkers>(options.threads, work, deliver);
   auto submit = [&](std::unique_ptr<Batch> b) {
     if (b->docs.empty()) return;
     if (workers) {
@@ -200,6 +204,11 @@ RunStats run(const RunOptions& options, const Pipeline& pipeline, const DocWrite
           break;
         }
         if (!got) break;
+        if (options.skip && options.skip(article)) {
+          ++stats.articles_skipped;
+          progress.update(read_articles, bytes_before + reader->bytes_consumed());
+          continue;
+        }
         batch->text_bytes += article.text.size();
         batch->docs.emplace_back(std::move(article));
         ++read_articles;

@@ -37,10 +37,16 @@ struct RunOptions {
   unsigned threads = 1;
   bool strict = false;    // stop at the first malformed record
   bool progress = false;  // progress lines on stderr
+  // Articles for which this is true are not processed (e.g. already in the event store).
+  std::function<bool(const Article&)> skip;
+  // Called with each batch's processed docs, on the calling thread, in input order, before
+  // the batch's output is written (e.g. the event store's transaction per batch).
+  std::function<void(const std::vector<Doc>&)> sink;
 };
 
 struct RunStats {
   uint64_t articles = 0;
+  uint64_t articles_skipped = 0;  // passed over by RunOptions::skip
   uint64_t segments = 0;
   uint64_t body_sentences = 0;
   uint64_t tokens = 0;
