@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -102,13 +103,15 @@ std::string arabic_news_key(std::string_view country, const std::string& key) {
 std::unique_ptr<Gazetteer> Gazetteer::load(const std::string& gazetteer_tsv, const std::string& alternate_names,
                                            const std::vector<std::string>& country_dicts) {
   auto g = std::unique_ptr<Gazetteer>(new Gazetteer());
-  std::optional<std::string> text = read_whole_file(gazetteer_tsv);
-  if (!text) throw InputError(fmt::format("{}: cannot open (run scripts/setup to generate it)", gazetteer_tsv));
+  std::optional<std::string> file = read_whole_file(gazetteer_tsv);
+  if (!file) throw InputError(fmt::format("{}: cannot open (run scripts/setup to generate it)", gazetteer_tsv));
   // Read once into `raw` (table order); every name is a key in `pool`. The rows are then
   // sorted by key (indices only) and the places laid out grouped by key.
   struct Row {
     uint32_t key_begin, key_size, place;
   };
+  g->text_ = std::move(*file);
+  const std::string* text = &g->text_;
   std::vector<GazetteerPlace> raw;
   std::vector<Row> rows;
   std::string& pool = g->key_pool_;
@@ -208,7 +211,8 @@ std::unique_ptr<Gazetteer> Gazetteer::load(const std::string& gazetteer_tsv, con
     ++it->second.count;
     // A country is named by the first of its names in the table (its common name).
     if (raw[place].is_country()) {
-      auto [entry, added] = g->country_entry_.try_emplace(raw[place].country, static_cast<uint32_t>(g->places_.size()));
+      auto [entry, added] =
+          g->country_entry_.try_emplace(std::string(raw[place].country), static_cast<uint32_t>(g->places_.size()));
       if (!added && place < country_row[entry->second]) entry->second = static_cast<uint32_t>(g->places_.size());
       country_row[static_cast<uint32_t>(g->places_.size())] = place;
     }
@@ -239,40 +243,45 @@ std::unique_ptr<Gazetteer> Gazetteer::load(const std::string& gazetteer_tsv, con
       }
     }
   }
-  g->index_first_words();
+  g->index_words();
   return g;
 }
 
-void Gazetteer::index_first_words() {
-  auto add = [&](std::string_view key) { first_words_.emplace(key.substr(0, key.find(' '))); };
-  for (const auto& [key, range] : by_key_) add(key);
-  for (const auto& [key, country] : country_words_) add(key);
-  for (const auto& [key, region] : regions_) add(key);
+void Gazetteer::index_words() {
+  auto add = [&](std::string_view key) -> Words& {
+    for (size_t space = key.find(' '); space != std::string_view::npos; space = key.find(' ', space + 1))
+      words_.try_emplace(key.substr(0, space));
+    return words_[key];
+  };
+  for (const auto& [key, range] : by_key_)
+    add(key).places = std::span<const GazetteerPlace>(places_).subspan(range.first, range.count);
+  for (const auto& [key, country] : country_words_) add(key).country = country;
+  for (const auto& [key, region] : regions_) add(key).region = &region;
 }
 
 const Gazetteer& Gazetteer::shared() {
-  static const std::unique_ptr<Gazetteer> g = [] {
+  static const Gazetteer* g = [] {  // never freed: it lives as long as the process
     std::string data(DYAD_DATA_DIR);
     return load(data + "/generated/gazetteer.tsv", data + "/places/alternate_names.txt",
-                {data + "/generated/countries.txt", data + "/dict/countries_extra.txt"});
+                {data + "/generated/countries.txt", data + "/dict/countries_extra.txt"})
+        .release();
   }();
   return *g;
 }
 
 std::span<const GazetteerPlace> Gazetteer::places(std::string_view key) const {
-  auto it = by_key_.find(key);
-  if (it == by_key_.end()) return {};
-  return std::span<const GazetteerPlace>(places_).subspan(it->second.first, it->second.count);
+  const Words* w = words(key);
+  return w ? w->places : std::span<const GazetteerPlace>();
 }
 
 std::string_view Gazetteer::country_of_word(std::string_view key) const {
-  auto it = country_words_.find(key);
-  return it == country_words_.end() ? std::string_view() : std::string_view(it->second);
+  const Words* w = words(key);
+  return w ? w->country : std::string_view();
 }
 
 const std::pair<std::string, std::string>* Gazetteer::region(std::string_view key) const {
-  auto it = regions_.find(key);
-  return it == regions_.end() ? nullptr : &it->second;
+  const Words* w = words(key);
+  return w ? w->region : nullptr;
 }
 
 const GazetteerPlace* Gazetteer::country(std::string_view iso3) const {
@@ -307,7 +316,7 @@ bool is_place_lead_word(std::string_view w) {
       "outskirts", "city", "town", "village", "villages", "province", "region", "district", "capital", "border",
       "port", "coastal", "streets", "centre", "center", "heart", "suburbs", "suburb", "area", "county", "state",
       "governorate", "part", "parts", "neighbourhood", "neighborhood", "downtown", "of", "restive", "besieged",
-      "embattled", "war-torn", "rebel-held", "strategic", "northern-most", "southern-most", "old", "nearby"};
+      "embattled", "war torn", "rebel held", "strategic", "northernmost", "southernmost", "old", "nearby"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
@@ -345,32 +354,84 @@ class ArticlePlaces {
   // The longest place name starting at token i (before `end`), if any. `cities_only`: no
   // country names.
   std::optional<Candidate> name_at(uint32_t i, uint32_t end, bool cities_only = false) const {
-    const auto& toks = doc_.tokens;
-    if (i >= end || !name_token(toks[i]) || !g_.may_begin_name(place_key(doc_.text_of(toks[i])))) return std::nullopt;
-    uint32_t last = i + 1;
-    while (last < end && last - i < kMaxNameTokens && toks[last].gap != Gap::kLine && toks[last].gap != Gap::kParagraph) {
-      const Token& t = toks[last];
-      if (name_token(t) || (t.kind == TokenKind::kWord && is_name_connector(doc_.text_of(t)))) ++last;
-      else break;
+    if (i >= end) return std::nullopt;
+    const std::vector<Reading>& readings = read_at(i);
+    for (auto r = readings.rbegin(); r != readings.rend(); ++r) {  // longest first
+      if (i + r->tokens > end || (cities_only && r->places.front().is_country())) continue;
+      if (!r->hinted) {  // once per reading
+        Candidate h{i, i + r->tokens, r->places, {}, {}, {}};
+        read_hint(h.end, h);
+        r->hint_country = std::move(h.hint_country);
+        r->hint_admin1 = std::move(h.hint_admin1);
+        r->hinted = true;
+      }
+      return Candidate{i, i + r->tokens, r->places, r->key, r->hint_country, r->hint_admin1};
     }
-    for (uint32_t j = last; j > i; --j) {
-      if (!name_token(toks[j - 1])) continue;
-      std::string key = place_key(doc_.text_of(Span{toks[i].begin, toks[j - 1].end}));
-      auto found = g_.places(key);
+    return std::nullopt;
+  }
+
+  // The names that start at token i, shortest first, worked out once per article.
+  struct Reading {
+    uint32_t tokens;
+    std::string key;
+    std::span<const GazetteerPlace> places;
+    mutable bool hinted = false;  // the country or region written after it, once read
+    mutable std::string hint_country, hint_admin1;
+  };
+  const std::vector<Reading>& read_at(uint32_t i) const {
+    if (readings_.empty()) readings_.resize(doc_.tokens.size());
+    auto& slot = readings_[i];
+    if (slot) return *slot;
+    slot.emplace();
+    const auto& toks = doc_.tokens;
+    if (!name_token(toks[i]) || !g_.words(key_of(i))) return *slot;
+    // Read the name as far as some name could go on; keep where whole names end.
+    std::string key;
+    for (uint32_t j = i; j < toks.size() && j - i < kMaxNameTokens; ++j) {
+      const Token& t = toks[j];
+      if (j > i) {
+        if (t.gap == Gap::kLine || t.gap == Gap::kParagraph) break;
+        if (!name_token(t) && !(t.kind == TokenKind::kWord && is_name_connector(doc_.text_of(t)))) break;
+      }
+      extend_key(key, j);
+      const Gazetteer::Words* w = g_.words(key);
+      if (!w) break;
+      if (!name_token(t)) continue;
+      auto found = w->places;
       if (found.empty() || key.size() <= 2 || is_month_or_day(key)) continue;
-      if (cities_only && found.front().is_country()) continue;
-      // (Written with diacritics, "Colón" is not the English word "colon".)
-      bool plain = ascii_lower(doc_.text_of(toks[i])) == key;
-      if (j == i + 1 && plain && !found.front().is_country()) {
+      // A one-word name that is an ordinary word (written plainly: "Colón" is not "colon").
+      if (j == i && !found.front().is_country() && ascii_lower(doc_.text_of(toks[i])) == key) {
         bool big = std::any_of(found.begin(), found.end(),
                                [](const GazetteerPlace& p) { return p.population >= 200000 || p.is_capital(); });
         if (!big && common_word(key)) continue;
       }
-      Candidate c{i, j, found, std::move(key), {}, {}};
-      read_hint(j, c);
-      return c;
+      slot->push_back({j - i + 1, key, found, false, {}, {}});
     }
-    return std::nullopt;
+    return *slot;
+  }
+
+  // The place_key of token i, worked out once per article.
+  const std::string& key_of(uint32_t i) const {
+    if (keyed_.empty()) {
+      token_keys_.resize(doc_.tokens.size());
+      keyed_.assign(doc_.tokens.size(), false);
+    }
+    if (!keyed_[i]) {
+      token_keys_[i] = place_key(doc_.text_of(doc_.tokens[i]));
+      keyed_[i] = true;
+    }
+    return token_keys_[i];
+  }
+
+  // Appends token j to the key of the tokens before it, as place_key of the whole text would.
+  void extend_key(std::string& key, uint32_t j) const {
+    const std::string& k = key_of(j);
+    if (k.empty()) {  // a hyphen or comma: a space
+      if (!key.empty() && key.back() != ' ') key.push_back(' ');
+      return;
+    }
+    if (!key.empty() && key.back() != ' ' && doc_.tokens[j].gap != Gap::kNone) key.push_back(' ');
+    key += k;
   }
 
   // Which countries the article is about: its country names, demonyms and unambiguous cities,
@@ -382,15 +443,25 @@ class ArticlePlaces {
     const auto& toks = doc_.tokens;
     for (uint32_t i = 0; i < toks.size(); ++i) {
       if (toks[i].kind != TokenKind::kWord || !toks[i].has(token_flags::kUpperInitial)) continue;  // "U.S." too
-      if (!g_.may_begin_name(place_key(doc_.text_of(toks[i])))) continue;
-      bool counted = false;
-      for (uint32_t j = std::min<uint32_t>(static_cast<uint32_t>(toks.size()), i + 3); j > i && !counted; --j) {
-        std::string_view country = g_.country_of_word(place_key(doc_.text_of(Span{toks[i].begin, toks[j - 1].end})));
-        if (!country.empty()) {
-          add_context(country);
-          counted = true;
-          i = j - 1;
+      const Gazetteer::Words* w = g_.words(key_of(i));
+      if (!w) continue;
+      // The longest country name or demonym here ("South Korea", "Lebanese").
+      std::string_view country = w->country;
+      uint32_t country_end = i + 1;
+      std::string key = key_of(i);
+      for (uint32_t j = i + 1; j < toks.size() && j < i + 3; ++j) {
+        extend_key(key, j);
+        const Gazetteer::Words* longer = g_.words(key);
+        if (!longer) break;
+        if (!longer->country.empty()) {
+          country = longer->country;
+          country_end = j + 1;
         }
+      }
+      bool counted = !country.empty();
+      if (counted) {
+        add_context(country);
+        i = country_end - 1;
       }
       if (counted || !name_token(toks[i])) continue;
       if (auto c = name_at(i, static_cast<uint32_t>(toks.size()), true)) {
@@ -422,7 +493,7 @@ class ArticlePlaces {
     const GazetteerPlace* best = nullptr;
     double best_score = -1e18;
     if (c.places.front().is_country()) return c.places.front();
-    const std::string& country = c.places.front().country;
+    std::string_view country = c.places.front().country;
     if (c.hint_country.empty() &&
         std::any_of(c.places.begin(), c.places.end(), [&](const GazetteerPlace& p) { return p.country != country; }))
       count_context();
@@ -521,10 +592,13 @@ class ArticlePlaces {
   const Doc& doc_;
   const Events& events_;
   const Gazetteer& g_;
+  mutable std::vector<std::optional<std::vector<Reading>>> readings_;
+  mutable std::vector<std::string> token_keys_;
+  mutable std::vector<bool> keyed_;
   mutable bool context_ready_ = false;
-  mutable std::map<std::string, double> context_;
+  mutable std::map<std::string, double, std::less<>> context_;
   mutable double context_total_ = 0;
-  mutable std::map<std::string, double> city_context_;  // city name -> times it counted for its country
+  mutable std::map<std::string, double, std::less<>> city_context_;  // city name -> times it counted for its country
   std::string dateline_country_, dateline_admin1_;
 };
 
@@ -541,12 +615,17 @@ std::optional<Candidate> clause_place(const Doc& doc, const ArticlePlaces& place
         break;
       }
     if (skipped) continue;
-    std::string lower = ascii_lower(doc.text_of(doc.tokens[i]));
-    bool outskirts = lower == "on" && i + 2 < end && ascii_lower(doc.text_of(doc.tokens[i + 2])) == "outskirts";
+    // Most tokens are no preposition: they are told apart without building their keys.
+    std::string_view w = doc.text_of(doc.tokens[i]);
+    if (w.size() > 10 || w.empty() || (w[0] & 0x80)) continue;
+    std::array<char, 10> buffer;
+    for (size_t k = 0; k < w.size(); ++k) buffer[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[k])));
+    std::string_view lower(buffer.data(), w.size());
+    bool outskirts = lower == "on" && i + 2 < end && places.key_of(i + 2) == "outskirts";
     if (!is_place_preposition(lower) && !outskirts) continue;
     uint32_t j = i + 1;
     while (j < end && j - i <= 6) {
-      std::string w = ascii_lower(doc.text_of(doc.tokens[j]));
+      const std::string& w = places.key_of(j);
       if (!is_place_lead_word(w) && !is_place_preposition(w)) break;  // "from near Pyongyang"
       ++j;
     }

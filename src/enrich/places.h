@@ -21,14 +21,15 @@
 
 namespace dyad {
 
+// One row of the gazetteer; the text fields are views into the Gazetteer's copy of its file.
 struct GazetteerPlace {
   uint64_t geonameid = 0;  // 0 for a country
-  std::string name;
-  std::string country;     // ISO 3166-1 alpha-3
-  std::string admin1;      // GeoNames ADM1 code
+  std::string_view name;
+  std::string_view country;  // ISO 3166-1 alpha-3
+  std::string_view admin1;   // GeoNames ADM1 code
   uint32_t population = 0;
   double lat = 0, lon = 0;
-  std::string feature;     // GeoNames feature code; PCLI for a country
+  std::string_view feature;  // GeoNames feature code; PCLI for a country
 
   bool is_country() const { return feature == "PCLI"; }
   bool is_capital() const { return feature == "PPLC"; }
@@ -54,9 +55,20 @@ class Gazetteer {
   std::span<const GazetteerPlace> places(std::string_view key) const;
   // The country a name or demonym stands for ("libyan" -> LBY), or "".
   std::string_view country_of_word(std::string_view key) const;
-  // Whether some place or country name begins with this word (a place_key of one word): most
-  // capitalised words begin none, and need no further lookups.
-  bool may_begin_name(std::string_view word_key) const { return first_words_.find(word_key) != first_words_.end(); }
+  // What a key of whole words is: the places so named, the country it names (a country's name
+  // or demonym), the region it names. One lookup answers all three, and the key's absence says
+  // that no name is or begins with these words, so that a name is read only as far as one
+  // could go on.
+  struct Words {
+    std::span<const GazetteerPlace> places;
+    std::string_view country;                                // "" unless a country word
+    const std::pair<std::string, std::string>* region = nullptr;  // (country, ADM1)
+  };
+  const Words* words(std::string_view key) const {
+    auto it = words_.find(key);
+    return it == words_.end() ? nullptr : &it->second;
+  }
+  bool may_begin_name(std::string_view words_key) const { return words(words_key) != nullptr; }
   // A region written after a city ("Virginia", "Ontario"): its country and ADM1 code, or null.
   const std::pair<std::string, std::string>* region(std::string_view key) const;
   // The gazetteer entry of a country (its usual name and centre), or null.
@@ -67,7 +79,7 @@ class Gazetteer {
   struct Range {
     uint32_t first = 0, count = 0;
   };
-  void index_first_words();
+  void index_words();
   // Lookups by string_view without building a string.
   struct KeyHash {
     using is_transparent = void;
@@ -76,13 +88,14 @@ class Gazetteer {
   template <typename V>
   using KeyMap = std::unordered_map<std::string, V, KeyHash, std::equal_to<>>;
 
+  std::string text_;                    // the table's file (GazetteerPlace views into it)
   std::string key_pool_;                // every key, back to back (by_key_ views into it)
   std::vector<GazetteerPlace> places_;  // grouped by key
   std::unordered_map<std::string_view, Range> by_key_;
   KeyMap<std::string> country_words_;
   KeyMap<std::pair<std::string, std::string>> regions_;
   KeyMap<uint32_t> country_entry_;
-  std::unordered_set<std::string, KeyHash, std::equal_to<>> first_words_;
+  std::unordered_map<std::string_view, Words> words_;  // names and their prefixes (views into the keys above)
 };
 
 // A pipeline component after the coder (and the DateResolver): sets each event's place.
