@@ -68,7 +68,6 @@ class Gazetteer {
     auto it = words_.find(key);
     return it == words_.end() ? nullptr : &it->second;
   }
-  bool may_begin_name(std::string_view words_key) const { return words(words_key) != nullptr; }
   // A region written after a city ("Virginia", "Ontario"): its country and ADM1 code, or null.
   const std::pair<std::string, std::string>* region(std::string_view key) const;
   // The gazetteer entry of a country (its usual name and centre), or null.
