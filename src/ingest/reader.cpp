@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstring>
 
+#include <zlib.h>
+
 #include "ingest/reader_impl.h"
 
 namespace dyad {
@@ -15,6 +17,7 @@ constexpr std::pair<InputFormat, std::string_view> kFormatNames[] = {
     {InputFormat::kText, "text"},
     {InputFormat::kPetrarchXml, "petrarch-xml"},
     {InputFormat::kTabari, "tabari"},
+    {InputFormat::kWarc, "warc"},
 };
 
 std::string lower_extension(std::string_view path) {
@@ -102,8 +105,32 @@ std::optional<InputFormat> parse_input_format(std::string_view name) {
   return std::nullopt;
 }
 
+// A WARC file starts with its version line; a compressed one with a gzip member holding it
+// (inflated here just far enough to see).
+bool looks_like_warc(std::string_view head) {
+  if (head.substr(0, 7) == "WARC/1.") return true;
+  if (head.size() < 3 || head.substr(0, 3) != "\x1f\x8b\x08") return false;
+  z_stream zs{};
+  if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return false;
+  char out[16];
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(head.data()));
+  zs.avail_in = static_cast<uInt>(head.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out);
+  zs.avail_out = sizeof out;
+  inflate(&zs, Z_NO_FLUSH);
+  size_t got = sizeof out - zs.avail_out;
+  inflateEnd(&zs);
+  return std::string_view(out, got).substr(0, 7) == "WARC/1.";
+}
+
 InputFormat detect_format(std::string_view path, std::string_view head) {
   std::string ext = lower_extension(path);
+  if (ext == "warc" || looks_like_warc(head)) return InputFormat::kWarc;
+  if (ext == "gz") {
+    std::string_view p = path;
+    p.remove_suffix(3);
+    if (lower_extension(p) == "warc") return InputFormat::kWarc;
+  }
   if (ext == "jsonl" || ext == "ndjson" || ext == "json") return InputFormat::kJsonl;
   if (ext == "xml") return InputFormat::kPetrarchXml;
 
@@ -147,6 +174,7 @@ std::unique_ptr<ArticleReader> open_reader(std::unique_ptr<ByteSource> source,
     case InputFormat::kJsonl: return make_jsonl_reader(std::move(source), opts, sink);
     case InputFormat::kPetrarchXml: return make_petrarch_xml_reader(std::move(source), opts, sink);
     case InputFormat::kTabari: return make_tabari_reader(std::move(source), opts, sink);
+    case InputFormat::kWarc: return make_warc_reader(std::move(source), opts, sink);
     case InputFormat::kText:
     case InputFormat::kAuto: break;
   }

@@ -15,7 +15,7 @@
 
 namespace dyad {
 
-enum class InputFormat { kAuto, kJsonl, kText, kPetrarchXml, kTabari };
+enum class InputFormat { kAuto, kJsonl, kText, kPetrarchXml, kTabari, kWarc };
 
 std::string_view format_name(InputFormat f);
 std::optional<InputFormat> parse_input_format(std::string_view name);
@@ -29,6 +29,16 @@ struct ReaderOptions {
   size_t max_record_bytes = size_t{16} << 20;  // longer records are reported and skipped
 };
 
+// What a WARC reader did with the records it read (for the run summary and tests).
+struct WarcCounts {
+  uint64_t records = 0;             // records seen, malformed ones included
+  uint64_t articles = 0;            // HTML responses that became articles
+  uint64_t not_html_responses = 0;  // passed over silently: warcinfo, request, metadata, revisit,
+                                    // resource, non-HTTP, status other than 200, not HTML
+  uint64_t no_article_text = 0;     // HTML pages in which the extractor found no article
+  uint64_t malformed_records = 0;   // reported as errors and skipped
+};
+
 class ArticleReader {
  public:
   virtual ~ArticleReader() = default;
@@ -36,6 +46,11 @@ class ArticleReader {
   virtual bool next(Article& out) = 0;
   virtual uint64_t bytes_consumed() const = 0;
   virtual InputFormat format() const = 0;
+  // Records passed over on purpose, not errors (WARC records that are not HTML responses), so
+  // that a summary can say how many; 0 for formats where every record is an article.
+  virtual uint64_t records_passed_over() const { return 0; }
+  // The WARC reader's counts; nullptr for other formats.
+  virtual const WarcCounts* warc_counts() const { return nullptr; }
 };
 
 // Opens a reader over `source`; with InputFormat::kAuto the format is detected.

@@ -48,6 +48,9 @@ std::unique_ptr<ArticleReader> make_petrarch_xml_reader(std::unique_ptr<ByteSour
 std::unique_ptr<ArticleReader> make_tabari_reader(std::unique_ptr<ByteSource>, const ReaderOptions&,
                                                   DiagnosticSink&);
 
+std::unique_ptr<ArticleReader> make_warc_reader(std::unique_ptr<ByteSource>, const ReaderOptions&,
+                                                DiagnosticSink&);
+
 // A TABARI record header: "YYMMDD id" or "YYYYMMDD id".
 bool looks_like_tabari_header(std::string_view line);
 
