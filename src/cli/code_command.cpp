@@ -53,8 +53,8 @@ const CLI::Validator kIsoDate(
 void add_input_options(CLI::App* cmd, InputOptions& o) {
   cmd->add_option("files", o.files, "Input files; - or none reads standard input")
       ->check(kExistingOrStdin);
-  cmd->add_option("--input-format", o.input_format, "auto|jsonl|text|petrarch-xml|tabari")
-      ->check(CLI::IsMember({"auto", "jsonl", "text", "petrarch-xml", "tabari"}))
+  cmd->add_option("--input-format", o.input_format, "auto|jsonl|text|petrarch-xml|tabari|warc")
+      ->check(CLI::IsMember({"auto", "jsonl", "text", "petrarch-xml", "tabari", "warc"}))
       ->capture_default_str();
   cmd->add_option("--date", o.date, "Publication date for articles that carry none")->check(kIsoDate);
   cmd->add_option("-o,--output", o.output, "Write to FILE instead of standard output")

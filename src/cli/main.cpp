@@ -32,6 +32,7 @@ Input formats (--input-format, detected from the name and content by default):
   text          a plain text file is one article; its id is the file name
   petrarch-xml  PETRARCH <Sentence date id> records with <Text>
   tabari        TABARI records: "YYMMDD id" line, text lines, blank line
+  warc          WARC crawls (.warc, .warc.gz): HTML responses become articles
 
 Malformed records are reported on stderr with file and line, skipped and counted.
 
