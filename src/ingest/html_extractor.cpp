@@ -20,6 +20,8 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -158,23 +160,37 @@ std::string class_and_id(const GumboNode* n) {
   return ascii_lower(s);
 }
 
-// Class/id words of boilerplate: always left out.
-bool strongly_boilerplate(std::string_view ci) {
-  return contains_any(ci, {"comment", "cookie", "consent", "gdpr", "share", "sharing", "social",
-                           "related", "newsletter", "caption", "breadcrumb", "sidebar", "outbrain",
-                           "taboola", "disqus", "advert", "sponsor", "popup", "modal", "promo",
-                           "recommend", "subscribe", "signup", "sign-up", "most-popular",
-                           "mostpopular", "trending", "pagination", "skip-link", "paywall",
-                           "read-more", "readmore", "more-stories", "author-bio", "byline",
-                           "disclaimer", "copyright"});
+// Class/id words of boilerplate and of article content. They are matched inside the tokens
+// of "class id" ("post-comments" names comments, "entry-content-read-more" content).
+bool names_boilerplate(std::string_view token) {
+  return contains_any(token, {"comment", "cookie", "consent", "gdpr", "share", "sharing", "social",
+                              "related", "newsletter", "caption", "breadcrumb", "sidebar", "outbrain",
+                              "taboola", "disqus", "advert", "sponsor", "popup", "modal", "promo",
+                              "recommend", "subscribe", "signup", "sign-up", "most-popular",
+                              "mostpopular", "trending", "pagination", "skip-link", "paywall",
+                              "read-more", "readmore", "more-stories", "author", "byline",
+                              "disclaimer", "copyright", "nav", "menu", "footer", "masthead", "banner",
+                              "widget", "toolbar", "header", "meta", "rss", "tags"});
 }
-// Class/id words of boilerplate unless the element also names article content.
-bool weakly_boilerplate(std::string_view ci) {
-  return contains_any(ci, {"nav", "menu", "footer", "masthead", "banner", "widget", "toolbar",
-                           "header", "meta", "author", "rss", "tags"});
+bool names_content(std::string_view token) {
+  return contains_any(token, {"article", "content", "post", "entry", "story", "body", "main", "text", "blog"});
 }
-bool names_content(std::string_view ci) {
-  return contains_any(ci, {"article", "content", "post", "entry", "story", "body", "main", "text"});
+
+// Boilerplate by class or id: a token names boilerplate and none names content alone.
+bool boilerplate_class(std::string_view ci) {
+  bool bad = false;
+  size_t p = 0;
+  while (p < ci.size()) {
+    size_t e = ci.find(' ', p);
+    if (e == std::string_view::npos) e = ci.size();
+    std::string_view token = ci.substr(p, e - p);
+    p = e + 1;
+    if (token.empty()) continue;
+    bool neg = names_boilerplate(token);
+    if (!neg && names_content(token)) return false;
+    bad = bad || neg;
+  }
+  return bad;
 }
 
 bool hidden(const GumboNode* n) {
@@ -199,8 +215,24 @@ struct Block {
   GumboTag tag = GUMBO_TAG_UNKNOWN;
 };
 
+// Visible text length per element (for the removal guard below).
+size_t count_text(const GumboNode* n, int depth, std::unordered_map<const GumboNode*, size_t>& out) {
+  if (depth > 400) return 0;
+  if (n->type == GUMBO_NODE_TEXT) return n->v.text.original_text.length;
+  if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) return 0;
+  GumboTag t = tag_of(n);
+  if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_HEAD) return 0;
+  size_t total = 0;
+  const GumboVector& kids = n->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i)
+    total += count_text(static_cast<const GumboNode*>(kids.data[i]), depth + 1, out);
+  if (total) out[n] = total;
+  return total;
+}
+
 class BlockCollector {
  public:
+  explicit BlockCollector(const GumboNode* root) { page_para_ = count_text(root, 0, para_); }
   std::vector<Block> blocks;
   std::vector<const GumboNode*> time_elements;
   std::string first_h1;
@@ -216,15 +248,23 @@ class BlockCollector {
     if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) return;
     GumboTag t = tag_of(n);
     if (t == GUMBO_TAG_TIME) time_elements.push_back(n);
-    if (is_skipped_tag(t) || hidden(n)) return;
+    // A form that wraps the whole page (ASP.NET) is not a form to skip.
+    if ((is_skipped_tag(t) && !(t == GUMBO_TAG_FORM && holds_most_text(n))) || hidden(n)) {
+      if (std::getenv("DYAD_HTML_TRACE") && para_.count(n)) fprintf(stderr, "skip %s hidden=%d para=%zu ci=%s\n", gumbo_normalized_tagname(t), hidden(n), para_[n], class_and_id(n).c_str());
+      return;
+    }
     if (t == GUMBO_TAG_BR || t == GUMBO_TAG_HR) {
       flush();
       return;
     }
     if (t != GUMBO_TAG_BODY && t != GUMBO_TAG_HTML && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_MAIN) {
       std::string ci = class_and_id(n);
-      if (!ci.empty() && (strongly_boilerplate(ci) || (weakly_boilerplate(ci) && !names_content(ci))))
-        return;
+      // Boilerplate by class or id, unless the element holds most of the page's paragraphs
+      // (a wrapper of the whole page named "has-sidebar", a blog's "widget Blog").
+      if (!ci.empty() && boilerplate_class(ci)) {
+        if (std::getenv("DYAD_HTML_TRACE") && para_.count(n)) fprintf(stderr, "drop %s para=%zu/%zu ci=%s\n", gumbo_normalized_tagname(t), para_[n], page_para_, ci.c_str());
+        if (!holds_most_text(n) || ci.find("comment") != std::string::npos) return;
+      }
     }
     bool block = is_block_tag(t);
     if (block) {
@@ -257,6 +297,12 @@ class BlockCollector {
     space_ = false;
   }
 
+  bool holds_most_text(const GumboNode* n) const {
+    auto it = para_.find(n);
+    return it != para_.end() && it->second * 2 > page_para_;
+  }
+  std::unordered_map<const GumboNode*, size_t> para_;
+  size_t page_para_ = 0;
   std::vector<const GumboNode*> elems_;
   std::string cur_;
   size_t link_chars_ = 0;
@@ -279,7 +325,7 @@ double class_weight(const GumboNode* n) {
   double w = 0;
   if (contains_any(ci, {"article", "content", "post", "entry", "story", "body", "main", "text", "blog"}))
     w += 25;
-  if (strongly_boilerplate(ci) || contains_any(ci, {"nav", "menu", "footer", "widget", "sidebar"}))
+  if (boilerplate_class(ci))
     w -= 25;
   return w;
 }
@@ -623,7 +669,7 @@ bool extract_article(const HtmlPage& page, Article& out) {
 
   Meta meta;
   collect_meta(doc->root, meta, 0);
-  BlockCollector collector;
+  BlockCollector collector(doc->root);
   collector.walk(doc->root, 0);
 
   // Title.
