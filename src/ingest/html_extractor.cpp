@@ -215,24 +215,27 @@ struct Block {
   GumboTag tag = GUMBO_TAG_UNKNOWN;
 };
 
-// Visible text length per element (for the removal guard below).
-size_t count_text(const GumboNode* n, int depth, std::unordered_map<const GumboNode*, size_t>& out) {
+// Text length inside <p> elements per element, and the page's total (for the removal
+// guard below).
+size_t count_paragraph_text(const GumboNode* n, bool in_p, int depth,
+                            std::unordered_map<const GumboNode*, size_t>& out) {
   if (depth > 400) return 0;
-  if (n->type == GUMBO_NODE_TEXT) return n->v.text.original_text.length;
+  if (n->type == GUMBO_NODE_TEXT) return in_p ? n->v.text.original_text.length : 0;
   if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) return 0;
   GumboTag t = tag_of(n);
   if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_HEAD) return 0;
+  in_p = in_p || t == GUMBO_TAG_P;
   size_t total = 0;
   const GumboVector& kids = n->v.element.children;
   for (unsigned i = 0; i < kids.length; ++i)
-    total += count_text(static_cast<const GumboNode*>(kids.data[i]), depth + 1, out);
+    total += count_paragraph_text(static_cast<const GumboNode*>(kids.data[i]), in_p, depth + 1, out);
   if (total) out[n] = total;
   return total;
 }
 
 class BlockCollector {
  public:
-  explicit BlockCollector(const GumboNode* root) { page_para_ = count_text(root, 0, para_); }
+  explicit BlockCollector(const GumboNode* root) { page_para_ = count_paragraph_text(root, false, 0, para_); }
   std::vector<Block> blocks;
   std::vector<const GumboNode*> time_elements;
   std::string first_h1;
