@@ -20,8 +20,6 @@
 #include <array>
 #include <cctype>
 #include <cstring>
-#include <cstdio>
-#include <cstdlib>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -252,10 +250,7 @@ class BlockCollector {
     GumboTag t = tag_of(n);
     if (t == GUMBO_TAG_TIME) time_elements.push_back(n);
     // A form that wraps the whole page (ASP.NET) is not a form to skip.
-    if ((is_skipped_tag(t) && !(t == GUMBO_TAG_FORM && holds_most_text(n))) || hidden(n)) {
-      if (std::getenv("DYAD_HTML_TRACE") && para_.count(n)) fprintf(stderr, "skip %s hidden=%d para=%zu ci=%s\n", gumbo_normalized_tagname(t), hidden(n), para_[n], class_and_id(n).c_str());
-      return;
-    }
+    if ((is_skipped_tag(t) && !(t == GUMBO_TAG_FORM && holds_most_text(n))) || hidden(n)) return;
     if (t == GUMBO_TAG_BR || t == GUMBO_TAG_HR) {
       flush();
       return;
@@ -265,7 +260,6 @@ class BlockCollector {
       // Boilerplate by class or id, unless the element holds most of the page's paragraphs
       // (a wrapper of the whole page named "has-sidebar", a blog's "widget Blog").
       if (!ci.empty() && boilerplate_class(ci)) {
-        if (std::getenv("DYAD_HTML_TRACE") && para_.count(n)) fprintf(stderr, "drop %s para=%zu/%zu ci=%s\n", gumbo_normalized_tagname(t), para_[n], page_para_, ci.c_str());
         if (!holds_most_text(n) || ci.find("comment") != std::string::npos) return;
       }
     }
@@ -627,6 +621,36 @@ std::optional<Date> date_in_text(std::string_view s, std::string& text) {
   return std::nullopt;
 }
 
+// A date in a visible byline: a short text whose own words or whose element's class/id (up
+// to three levels up) say it is a date ("Published March 5, 2024", <span class="post-date">).
+bool find_byline_date(const GumboNode* n, int depth, Article& out) {
+  if (depth > 400 || n->type != GUMBO_NODE_ELEMENT) return false;
+  GumboTag t = tag_of(n);
+  if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_HEAD || t == GUMBO_TAG_NOSCRIPT) return false;
+  const GumboVector& kids = n->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    auto* k = static_cast<const GumboNode*>(kids.data[i]);
+    if (k->type == GUMBO_NODE_TEXT) {
+      std::string_view text = trim(k->v.text.text);
+      if (text.size() < 8 || text.size() > 120) continue;
+      bool context = contains_any(ascii_lower(text), {"published", "posted", "updated", "by "});
+      const GumboNode* a = n;
+      for (int up = 0; !context && up < 3 && a && a->type == GUMBO_NODE_ELEMENT; ++up, a = a->parent)
+        context = contains_any(class_and_id(a), {"date", "time", "byline", "publish", "posted", "meta", "dateline"});
+      if (!context) continue;
+      std::string found;
+      if (auto d = date_in_text(text, found)) {
+        out.date = d;
+        out.date_text = found;
+        return true;
+      }
+    } else if (find_byline_date(k, depth + 1, out)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool set_date(Article& out, std::string_view raw) {
   std::string r(trim(raw));
   if (r.empty()) return false;
@@ -666,8 +690,9 @@ struct GumboDeleter {
 
 bool extract_article(const HtmlPage& page, Article& out) {
   std::string html = to_utf8(page.html);
-  std::unique_ptr<GumboOutput, GumboDeleter> doc(
-      gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // parse errors are not recorded: real pages have thousands
+  std::unique_ptr<GumboOutput, GumboDeleter> doc(gumbo_parse_with_options(&options, html.data(), html.size()));
   if (!doc || !doc->root) return false;
 
   Meta meta;
@@ -713,18 +738,7 @@ bool extract_article(const HtmlPage& page, Article& out) {
         dated = true;
       }
   }
-  for (size_t i = 0; !dated && i < collector.blocks.size() && i < 200; ++i) {
-    const std::string& t = collector.blocks[i].text;
-    if (t.size() > 200) continue;
-    std::string low = ascii_lower(t);
-    if (!contains_any(low, {"published", "posted", "updated", "date", " by ", "by "}) && t.size() > 40) continue;
-    std::string text;
-    if (auto d = date_in_text(t, text)) {
-      out.date = d;
-      out.date_text = text;
-      dated = true;
-    }
-  }
+  if (!dated) find_byline_date(doc->root, 0, out);
 
   out.text = extract_body(collector.blocks, out.title);
   return out.text.find_first_not_of(" \n") != std::string::npos;
