@@ -167,7 +167,7 @@ bool names_boilerplate(std::string_view token) {
                               "recommend", "subscribe", "signup", "sign-up", "most-popular",
                               "mostpopular", "trending", "pagination", "skip-link", "paywall",
                               "read-more", "readmore", "more-stories", "author", "byline",
-                              "disclaimer", "copyright", "nav", "menu", "footer", "masthead", "banner",
+                              "disclaimer", "copyright", "rollover", "tooltip", "popover", "nav", "menu", "footer", "masthead", "banner",
                               "widget", "toolbar", "header", "meta", "rss", "tags"});
 }
 bool names_content(std::string_view token) {
@@ -445,7 +445,7 @@ std::string extract_body(const std::vector<Block>& blocks, std::string_view titl
     if (!inside) continue;
     double ld = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
     if (ld > 0.5) continue;
-    if (b.tag == GUMBO_TAG_LI && ld > 0.3) continue;
+    if (b.tag == GUMBO_TAG_LI && ld > 0.6) continue;
     if (boilerplate_line(b.text)) continue;
     if (is_heading(b.tag) && !title.empty() && trim(b.text) == trim(title)) continue;
     if (!out.empty()) out += "\n\n";
