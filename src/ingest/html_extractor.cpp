@@ -315,6 +315,7 @@ struct NodeStats {
   bool candidate = false;
   size_t chars = 0;
   size_t link_chars = 0;
+  size_t good_chars = 0;  // in paragraphs that vote (below)
 };
 
 double class_weight(const GumboNode* n) {
@@ -382,6 +383,7 @@ std::string extract_body(const std::vector<Block>& blocks, std::string_view titl
     if (len < 25) continue;
     double bld = static_cast<double>(b.link_chars) / static_cast<double>(len);
     if (bld > 0.5) continue;
+    for (const GumboNode* n = b.elem; n; n = n->parent) stats[n].good_chars += len;
     double s = 1 + static_cast<double>(std::count(b.text.begin(), b.text.end(), ',')) +
                std::min(static_cast<double>(len) / 100.0, 3.0);
     const GumboNode* n = b.tag == GUMBO_TAG_P || b.tag == GUMBO_TAG_PRE || b.tag == GUMBO_TAG_TD
@@ -415,6 +417,23 @@ std::string extract_body(const std::vector<Block>& blocks, std::string_view titl
       }
     return out;
   }
+  // An article split into sections: climb to an ancestor (up to eight levels up at a time)
+  // that holds clearly more paragraph text and is not link-heavy.
+  for (bool climbed = true; climbed;) {
+    climbed = false;
+    const GumboNode* a = top->parent;
+    for (int level = 0; level < 8 && a && a->type == GUMBO_NODE_ELEMENT && tag_of(a) != GUMBO_TAG_BODY &&
+                        tag_of(a) != GUMBO_TAG_HTML;
+         ++level, a = a->parent) {
+      if (static_cast<double>(stats[a].good_chars) >= 1.5 * static_cast<double>(stats[top].good_chars) &&
+          link_density(a) <= 0.3) {
+        top = a;
+        climbed = true;
+        break;
+      }
+    }
+  }
+  best = stats[top].score;
   // The container and its good siblings.
   std::vector<const GumboNode*> chosen = {top};
   if (const GumboNode* parent = top->parent; parent && parent->type == GUMBO_NODE_ELEMENT) {
