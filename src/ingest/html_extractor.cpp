@@ -348,13 +348,14 @@ bool is_ancestor(const GumboNode* a, const GumboNode* n) {
 
 // Lines that are widgets, not text, wherever they stand.
 bool boilerplate_line(std::string_view text) {
-  if (text.size() > 40) return false;
+  if (text.size() > 40) return false;  // the longest line below
   std::string t = ascii_lower(trim(text));
   while (!t.empty() && (t.back() == ':' || t.back() == '.')) t.pop_back();
   static constexpr std::string_view kLines[] = {
       "x", "share", "share this", "share this article", "share on facebook", "share on twitter",
       "tweet", "email", "e-mail", "print", "facebook", "twitter", "linkedin", "whatsapp", "reddit",
-      "pinterest", "copy link", "link copied", "advertisement", "advertising", "read more",
+      "pinterest", "copy link", "link copied", "advertisement", "advertising", "advert", "sponsored",
+      "this slideshow requires javascript", "read more",
       "continue reading", "related posts", "related articles", "related stories", "related",
       "comments", "leave a comment", "leave a reply", "sign up", "subscribe", "loading",
       "see also", "more from", "you may also like", "recommended", "most popular", "trending"};
