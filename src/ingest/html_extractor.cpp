@@ -364,6 +364,19 @@ bool boilerplate_line(std::string_view text) {
   return false;
 }
 
+std::optional<Date> date_in_text(std::string_view s, std::string& text);
+
+// A dateline or byline left in the body: "Updated 5:27 am, November 20, 2019".
+bool dateline(std::string_view text) {
+  if (text.size() > 100) return false;
+  std::string low = ascii_lower(text.substr(0, 16));
+  bool lead = false;
+  for (std::string_view w : {"updated", "published", "posted", "last updated", "first published"})
+    lead = lead || low.starts_with(w);
+  std::string found;
+  return lead && date_in_text(text, found).has_value();
+}
+
 std::string extract_body(const std::vector<Block>& blocks, std::string_view title) {
   std::unordered_map<const GumboNode*, NodeStats> stats;
   // Text and link text per element, for link density.
@@ -466,7 +479,7 @@ std::string extract_body(const std::vector<Block>& blocks, std::string_view titl
     double ld = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
     if (ld > 0.5) continue;
     if (b.tag == GUMBO_TAG_LI && ld > 0.6) continue;
-    if (boilerplate_line(b.text)) continue;
+    if (boilerplate_line(b.text) || dateline(b.text)) continue;
     if (is_heading(b.tag) && !title.empty() && trim(b.text) == trim(title)) continue;
     if (!out.empty()) out += "\n\n";
     out += b.text;

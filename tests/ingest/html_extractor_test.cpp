@@ -112,6 +112,16 @@ TEST(HtmlExtractor, ListsInTheBodyAreKeptLinkListsAreNot) {
   EXPECT_EQ(a.text.find("Other news"), std::string::npos) << a.text;
 }
 
+TEST(HtmlExtractor, WidgetLinesAndDatelinesLeaveTheBody) {
+  Article a = extract(page("", "<p>Updated 5:27 am, February 20, 2030</p><p>Advertisement</p><p>Share</p>"
+                               "<p>Updated figures show the ferry carried 1,200 people on its first day, "
+                               "more than the council expected.</p>"));
+  EXPECT_EQ(a.text.find("5:27"), std::string::npos) << a.text;
+  EXPECT_EQ(a.text.find("Advertisement"), std::string::npos) << a.text;
+  EXPECT_EQ(a.text.find("Share"), std::string::npos) << a.text;
+  EXPECT_NE(a.text.find("Updated figures show"), std::string::npos) << a.text;
+}
+
 TEST(HtmlExtractor, Windows1252AndInvalidUtf8) {
   std::string html = page("<meta charset=\"windows-1252\">", "<p>Caf\xE9" " owners in Brenmoor said the \x93" "closure\x94" " hurt trade badly this week.</p>");
   EXPECT_NE(extract(html).text.find("Café owners in Brenmoor said the “closure” hurt"), std::string::npos);
