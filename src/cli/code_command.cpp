@@ -53,8 +53,8 @@ const CLI::Validator kIsoDate(
 void add_input_options(CLI::App* cmd, InputOptions& o) {
   cmd->add_option("files", o.files, "Input files; - or none reads standard input")
       ->check(kExistingOrStdin);
-  cmd->add_option("--input-format", o.input_format, "auto|jsonl|text|petrarch-xml|tabari|warc")
-      ->check(CLI::IsMember({"auto", "jsonl", "text", "petrarch-xml", "tabari", "warc"}))
+  cmd->add_option("--input-format", o.input_format, "auto|jsonl|text|petrarch-xml|tabari|html|warc")
+      ->check(CLI::IsMember({"auto", "jsonl", "text", "petrarch-xml", "tabari", "html", "warc"}))
       ->capture_default_str();
   cmd->add_option("--date", o.date, "Publication date for articles that carry none")->check(kIsoDate);
   cmd->add_option("-o,--output", o.output, "Write to FILE instead of standard output")
@@ -111,7 +111,7 @@ void print_summary(const RunStats& s, bool coded) {
 int run_command(const InputOptions& o, OutputFormat format, const CodingOptions* coding = nullptr) {
   RunOptions options = to_run_options(o);
   Pipeline pipeline;
-  pipeline.add(Segmenter());
+  if (format != OutputFormat::kArticles) pipeline.add(Segmenter());
   // Dictionaries are loaded and compiled once, then shared read-only by the workers.
   std::unique_ptr<CodingDictionaries> dicts;
   std::unique_ptr<Analyzer> analyzer;
@@ -248,6 +248,14 @@ Command add_segment_command(CLI::App& app) {
             fmt::print("{}", out);
             return exit_code::kOk;
           }};
+}
+
+Command add_extract_command(CLI::App& app) {
+  auto opts = std::make_shared<InputOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "extract", "Write the articles read from the inputs (web pages: the extracted article) as JSON Lines");
+  add_input_options(cmd, *opts);
+  return {cmd, [=] { return run_command(*opts, OutputFormat::kArticles); }};
 }
 
 }  // namespace cli

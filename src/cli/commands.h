@@ -14,6 +14,7 @@ struct Command {
 
 Command add_code_command(CLI::App& app);
 Command add_segment_command(CLI::App& app);
+Command add_extract_command(CLI::App& app);
 Command add_explain_command(CLI::App& app);
 Command add_eval_command(CLI::App& app);
 Command add_dict_command(CLI::App& app);

@@ -18,6 +18,7 @@ constexpr const char* kFooter = R"(Examples:
   dyad code --no-default-dict --actors my.actors --verbs CAMEO.2.0.txt articles.jsonl
   dyad code data/samples/articles.jsonl --format sentences
   dyad segment --text "WASHINGTON (AP) - Sen. Jane Doe met U.S. officials. They didn't agree."
+  dyad extract page.html.gz pages/*.html > articles.jsonl
   dyad explain "Senior U.S. officials met with Gen. Khalifa Haftar on Sunday, the State Department said."
   dyad eval events ../shared/eval/plover-gsr-dev.json --show-misses
   dyad eval analysis ../shared/peers/petrarch2/GigaWord.sample.PETR.xml
@@ -32,6 +33,8 @@ Input formats (--input-format, detected from the name and content by default):
   text          a plain text file is one article; its id is the file name
   petrarch-xml  PETRARCH <Sentence date id> records with <Text>
   tabari        TABARI records: "YYMMDD id" line, text lines, blank line
+  html          a web page (.html, .htm, .html.gz) is one article: its body, title, date, URL
+                and outlet (docs/ingest.md); its id is the file name
   warc          WARC crawls (.warc, .warc.gz): HTML responses become articles
 
 Malformed records are reported on stderr with file and line, skipped and counted.
@@ -51,6 +54,7 @@ int main(int argc, char** argv) {
   app.footer(kFooter);
   app.require_subcommand(1);
   std::vector<cli::Command> commands = {cli::add_code_command(app), cli::add_segment_command(app),
+                                        cli::add_extract_command(app),
                                         cli::add_explain_command(app), cli::add_eval_command(app),
                                         cli::add_dict_command(app), cli::add_query_command(app),
                                         cli::add_series_command(app)};

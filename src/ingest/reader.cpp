@@ -6,6 +6,7 @@
 
 #include <zlib.h>
 
+#include "ingest/gzip.h"
 #include "ingest/reader_impl.h"
 
 namespace dyad {
@@ -18,6 +19,7 @@ constexpr std::pair<InputFormat, std::string_view> kFormatNames[] = {
     {InputFormat::kPetrarchXml, "petrarch-xml"},
     {InputFormat::kTabari, "tabari"},
     {InputFormat::kWarc, "warc"},
+    {InputFormat::kHtml, "html"},
 };
 
 std::string lower_extension(std::string_view path) {
@@ -52,6 +54,24 @@ class PrefixedSource : public ByteSource {
   std::string prefix_;
   size_t pos_ = 0;
 };
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i]) return false;
+  return true;
+}
+
+// An HTML document: "<!DOCTYPE html", "<html", or a "<head"/"<body" near the start.
+bool looks_like_html(std::string_view head) {
+  size_t first = head.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || head[first] != '<') return false;
+  std::string low(head.substr(first, 4096));
+  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (low.starts_with("<!doctype html") || low.starts_with("<html")) return true;
+  return low.find("<html") != std::string::npos || low.find("<head") != std::string::npos ||
+         low.find("<body") != std::string::npos;
+}
 
 bool is_blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
@@ -131,6 +151,14 @@ InputFormat detect_format(std::string_view path, std::string_view head) {
     p.remove_suffix(3);
     if (lower_extension(p) == "warc") return InputFormat::kWarc;
   }
+  if (ext == "html" || ext == "htm" || ext == "xhtml" || ends_with_ci(path, ".html.gz") ||
+      ends_with_ci(path, ".htm.gz"))
+    return InputFormat::kHtml;
+  if (is_gzip(head)) {  // compressed: look at what it holds
+    std::string plain;
+    gunzip(head, plain, 64 * 1024);
+    if (looks_like_html(plain)) return InputFormat::kHtml;
+  }
   if (ext == "jsonl" || ext == "ndjson" || ext == "json") return InputFormat::kJsonl;
   if (ext == "xml") return InputFormat::kPetrarchXml;
 
@@ -140,6 +168,7 @@ InputFormat detect_format(std::string_view path, std::string_view head) {
   if (head[first] == '{') return InputFormat::kJsonl;
   if (head[first] == '<' && head.find("<Sentence") != std::string_view::npos)
     return InputFormat::kPetrarchXml;
+  if (looks_like_html(head)) return InputFormat::kHtml;
   // TABARI: the first line that is neither blank nor a '#' comment is a record header.
   size_t pos = 0;
   while (pos < head.size()) {
@@ -175,6 +204,7 @@ std::unique_ptr<ArticleReader> open_reader(std::unique_ptr<ByteSource> source,
     case InputFormat::kPetrarchXml: return make_petrarch_xml_reader(std::move(source), opts, sink);
     case InputFormat::kTabari: return make_tabari_reader(std::move(source), opts, sink);
     case InputFormat::kWarc: return make_warc_reader(std::move(source), opts, sink);
+    case InputFormat::kHtml: return make_html_reader(std::move(source), opts, sink);
     case InputFormat::kText:
     case InputFormat::kAuto: break;
   }

@@ -15,7 +15,7 @@
 
 namespace dyad {
 
-enum class InputFormat { kAuto, kJsonl, kText, kPetrarchXml, kTabari, kWarc };
+enum class InputFormat { kAuto, kJsonl, kText, kPetrarchXml, kTabari, kWarc, kHtml };
 
 std::string_view format_name(InputFormat f);
 std::optional<InputFormat> parse_input_format(std::string_view name);

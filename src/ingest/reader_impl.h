@@ -51,6 +51,12 @@ std::unique_ptr<ArticleReader> make_tabari_reader(std::unique_ptr<ByteSource>, c
 std::unique_ptr<ArticleReader> make_warc_reader(std::unique_ptr<ByteSource>, const ReaderOptions&,
                                                 DiagnosticSink&);
 
+std::unique_ptr<ArticleReader> make_html_reader(std::unique_ptr<ByteSource>, const ReaderOptions&,
+                                                DiagnosticSink&);
+
+// "dir/page.html.gz" -> "page" (also .htm.gz, .html, .htm).
+std::string html_stem(const std::string& path);
+
 // A TABARI record header: "YYMMDD id" or "YYYYMMDD id".
 bool looks_like_tabari_header(std::string_view line);
 

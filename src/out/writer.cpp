@@ -418,6 +418,36 @@ class SentencesWriter : public DocWriter {
   }
 };
 
+// The article as read (dyad extract): the article JSON Lines contract, plus "date_text"
+// when the input gave the date in another form than YYYY-MM-DD.
+class ArticlesJsonlWriter : public DocWriter {
+ public:
+  void write(const Doc& doc, std::string& out) const override {
+    const Article& a = doc.article;
+    out.append("{\"id\":");
+    json::append_string(out, a.id);
+    if (a.date) {
+      out.append(",\"date\":");
+      json::append_string(out, a.date->iso());
+      if (!a.date_text.empty() && a.date_text != a.date->iso()) {
+        out.append(",\"date_text\":");
+        json::append_string(out, a.date_text);
+      }
+    }
+    for (auto [key, value] : {std::pair<const char*, const std::string*>{"url", &a.url},
+                              {"source", &a.source}, {"title", &a.title}}) {
+      if (value->empty()) continue;
+      out.append(",\"");
+      out.append(key);
+      out.append("\":");
+      json::append_string(out, *value);
+    }
+    out.append(",\"text\":");
+    json::append_string(out, a.text);
+    out.append("}\n");
+  }
+};
+
 class SegmentsJsonlWriter : public DocWriter {
  public:
   void write(const Doc& doc, std::string& out) const override {
@@ -496,6 +526,7 @@ std::unique_ptr<DocWriter> make_writer(OutputFormat format) {
     case OutputFormat::kSentences: return std::make_unique<SentencesWriter>();
     case OutputFormat::kSegmentsText: return std::make_unique<SegmentsTextWriter>();
     case OutputFormat::kSegmentsJsonl: return std::make_unique<SegmentsJsonlWriter>();
+    case OutputFormat::kArticles: return std::make_unique<ArticlesJsonlWriter>();
   }
   return nullptr;
 }

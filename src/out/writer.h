@@ -18,6 +18,7 @@ enum class OutputFormat {
   kSentences,      // one segment a line, tab-separated, with a header
   kSegmentsText,   // segments and tokens laid out for reading (dyad segment)
   kSegmentsJsonl,  // one JSON object per segment with its tokens (dyad segment --format jsonl)
+  kArticles,       // the articles themselves as JSON Lines, the input contract (dyad extract)
 };
 
 class DocWriter {

@@ -280,7 +280,7 @@ TEST(FormatNames, RoundTrip) {
   for (auto f : {InputFormat::kAuto, InputFormat::kJsonl, InputFormat::kText, InputFormat::kPetrarchXml,
                  InputFormat::kTabari})
     EXPECT_EQ(parse_input_format(format_name(f)), f);
-  EXPECT_FALSE(parse_input_format("html"));
+  EXPECT_FALSE(parse_input_format("warc-ish"));
 }
 
 // --- The peers' real files -----------------------------------------------------------------

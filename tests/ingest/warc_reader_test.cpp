@@ -38,12 +38,15 @@ std::string http_response(std::string_view body, std::string_view headers = "Con
   return s;
 }
 
+// A page whose body is `text` followed by a sentence, so that the extractor takes it for an
+// article (it passes over pages of a few words).
 std::string page(std::string_view title, std::string_view text) {
   std::string s = "<!DOCTYPE html><html><head><title>";
   s += title;
-  s += "</title></head><body><p>";
+  s += "</title></head><body><article><p>";
   s += text;
-  s += "</p></body></html>";
+  s += " Officials in the capital gave no further details on Monday, according to a statement.</p>"
+       "</article></body></html>";
   return s;
 }
 
