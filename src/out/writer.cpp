@@ -13,6 +13,32 @@
 #include "text/normalizer.h"
 
 namespace dyad {
+
+// Where the event happened, per the contract: {"name","country","lat","lon","feature","span"}
+// plus GeoNames' ADM1 code and id, how it was found; null when the text does not place it.
+void append_location(std::string& out, const std::optional<EventPlace>& p) {
+  if (!p) {
+    out.append("null");
+    return;
+  }
+  out.append("{\"name\":");
+  json::append_string(out, p->name);
+  out.append(",\"country\":");
+  json::append_string(out, p->country);
+  out.append(",\"adm1\":");
+  json::append_string(out, p->admin1);
+  fmt::format_to(std::back_inserter(out), ",\"lat\":{:.5f},\"lon\":{:.5f},\"feature\":", p->lat, p->lon);
+  json::append_string(out, p->feature);
+  out.append(",\"geonameid\":");
+  if (p->geonameid) json::append_uint(out, p->geonameid);
+  else out.append("null");
+  out.append(",\"span\":");
+  json::append_span(out, p->span);
+  out.append(",\"from\":");
+  json::append_string(out, p->how);
+  out.push_back('}');
+}
+
 namespace {
 
 void append_actor(std::string& out, const Doc& doc, const std::optional<Actor>& a, const std::string& rule) {
@@ -37,31 +63,6 @@ void append_actor(std::string& out, const Doc& doc, const std::optional<Actor>& 
     out.append(",\"rule\":");
     json::append_string(out, rule);
   }
-  out.push_back('}');
-}
-
-// Where the event happened, per the contract: {"name","country","lat","lon","feature","span"}
-// plus GeoNames' ADM1 code and id, how it was found; null when the text does not place it.
-void append_location(std::string& out, const std::optional<EventPlace>& p) {
-  if (!p) {
-    out.append("null");
-    return;
-  }
-  out.append("{\"name\":");
-  json::append_string(out, p->name);
-  out.append(",\"country\":");
-  json::append_string(out, p->country);
-  out.append(",\"adm1\":");
-  json::append_string(out, p->admin1);
-  fmt::format_to(std::back_inserter(out), ",\"lat\":{:.5f},\"lon\":{:.5f},\"feature\":", p->lat, p->lon);
-  json::append_string(out, p->feature);
-  out.append(",\"geonameid\":");
-  if (p->geonameid) json::append_uint(out, p->geonameid);
-  else out.append("null");
-  out.append(",\"span\":");
-  json::append_span(out, p->span);
-  out.append(",\"from\":");
-  json::append_string(out, p->how);
   out.push_back('}');
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "code/event.h"
 #include "text/doc.h"
 
 namespace dyad {
@@ -35,5 +36,7 @@ bool writes_events(OutputFormat format);
 
 // Appends one CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
 void append_csv_field(std::string& out, std::string_view s);
+// An event's place as the JSON Lines output writes it ("location"), or null.
+void append_location(std::string& out, const std::optional<EventPlace>& place);
 
 }  // namespace dyad

@@ -67,6 +67,8 @@ struct StoredEvent {
   uint32_t sentence_index = 0;
   std::string trigger_text, source_text, target_text, source_rule, target_rule, date_expression;
   Span trigger_span, source_span, target_span, date_span;
+  Span location_span;        // where the first report names the place (empty when it has none)
+  std::string location_how;  // clause, actor or dateline
   std::string rule, note;
   double confidence = 0;
 };

@@ -173,23 +173,22 @@ void append_event_jsonl(const StoredEvent& e, std::string& out) {
   out.append("},\"negated\":false");
   fmt::format_to(std::back_inserter(out), ",\"mentions\":{},\"is_root\":{}", e.num_mentions,
                  e.is_root ? "true" : "false");
-  out.append(",\"location\":");
-  if (!e.has_location) {
-    out.append("null");
-  } else {
-    out.append("{\"name\":");
-    json::append_string(out, e.location_name);
-    out.append(",\"country\":");
-    json::append_string(out, e.location_country);
-    out.append(",\"admin1\":");
-    json::append_string(out, e.location_admin1);
-    fmt::format_to(std::back_inserter(out), ",\"lat\":{:.5f},\"lon\":{:.5f}", e.location_lat, e.location_lon);
-    out.append(",\"feature\":");
-    json::append_string(out, e.location_feature);
-    out.append(",\"geonameid\":");
-    json::append_uint(out, e.location_geonameid);
-    out.push_back('}');
+  // The place as `dyad code` writes it (out/writer.h), its span from the first report.
+  std::optional<EventPlace> place;
+  if (e.has_location) {
+    place.emplace();
+    place->name = e.location_name;
+    place->country = e.location_country;
+    place->admin1 = e.location_admin1;
+    place->lat = e.location_lat;
+    place->lon = e.location_lon;
+    place->feature = e.location_feature;
+    place->geonameid = e.location_geonameid;
+    place->span = e.location_span;
+    place->how = e.location_how;
   }
+  out.append(",\"location\":");
+  append_location(out, place);
   fmt::format_to(std::back_inserter(out), ",\"confidence\":{:.2f}", e.confidence);
   out.append(",\"rule\":");
   json::append_string(out, e.rule);

@@ -192,7 +192,8 @@ void EventStore::query(const EventFilter& f, const std::function<void(const Stor
       "e.location_geonameid, e.num_mentions, e.num_sources, e.num_articles, e.is_root, m.event_id, a.article_id, "
       "a.outlet, a.url, s.text, m.sentence_index, m.trigger_text, m.trigger_begin, m.trigger_end, m.source_text, "
       "m.source_begin, m.source_end, m.source_rule, m.target_text, m.target_begin, m.target_end, m.target_rule, "
-      "m.date_text, m.date_begin, m.date_end, m.rule, m.note, m.confidence "
+      "m.date_text, m.date_begin, m.date_end, m.rule, m.note, m.confidence, m.location_begin, m.location_end, "
+      "m.location_how "
       "FROM (SELECT * FROM events";
   sql += w.sql;
   // Undated events last.
@@ -253,6 +254,10 @@ void EventStore::query(const EventFilter& f, const std::function<void(const Stor
     e.rule = st.text(45);
     e.note = st.text(46);
     e.confidence = st.real(47);
+    if (!st.is_null(50)) {
+      e.location_span = span_of(st, 48);
+      e.location_how = st.text(50);
+    }
     row(e);
   }
 }

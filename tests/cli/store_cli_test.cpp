@@ -1,5 +1,7 @@
 // dyad code --db, dyad query and dyad series as users run them, and a run killed mid-way.
 #include <gtest/gtest.h>
+
+#include <map>
 #include <signal.h>
 #include <simdjson.h>
 #include <sys/wait.h>
@@ -291,6 +293,36 @@ TEST(StoreCli, AKilledRunLeavesAConsistentStoreThatARerunCompletes) {
   std::vector<std::string> a = event_rows(db), b = event_rows(clean);
   EXPECT_EQ(a.size(), uninterrupted.events);
   EXPECT_TRUE(a == b) << "the resumed store's events differ from an uninterrupted run's";
+}
+
+// `dyad query --format jsonl` writes an event's location as `dyad code` does (the same keys,
+// the span of its first report), so one reader reads both.
+TEST(StoreCli, QueriedLocationsAreWrittenAsDyadCodeWritesThem) {
+  testing::TempDir dir;
+  Result coded = dyad("code -q " + shell_quoted(samples_path()));
+  ASSERT_EQ(coded.exit_code, 0) << coded.err;
+  auto location_of = [](const std::string& line) {
+    size_t at = line.find("\"location\":"), end = line.find(",\"confidence\":");
+    return at == std::string::npos || end == std::string::npos ? std::string() : line.substr(at, end - at);
+  };
+  auto id_of = [](const std::string& line) {
+    size_t at = line.find("\"event_id\":\"") + 12;
+    return line.substr(at, line.find('"', at) - at);
+  };
+  std::map<std::string, std::string> expected;
+  for (const std::string& line : lines_of(coded.out)) expected[id_of(line)] = location_of(line);
+  std::string db = dir.path() + "/events.db";
+  ASSERT_EQ(dyad("code -q --db " + shell_quoted(db) + " " + shell_quoted(samples_path())).exit_code, 0);
+  Result queried = dyad("query --db " + shell_quoted(db) + " --format jsonl --limit 0");
+  ASSERT_EQ(queried.exit_code, 0) << queried.err;
+  size_t placed = 0;
+  for (const std::string& line : lines_of(queried.out)) {
+    auto it = expected.find(id_of(line));
+    ASSERT_NE(it, expected.end()) << line;
+    EXPECT_EQ(location_of(line), it->second) << line;
+    placed += location_of(line) != "\"location\":null";
+  }
+  EXPECT_GT(placed, 50u);
 }
 
 }  // namespace
