@@ -1,5 +1,5 @@
 // libFuzzer target: the HTML article extractor on arbitrary bytes (see docs/ingest.md,
-// "Fuzzing"). Build and run with scripts/fuzz-html.
+// "Fuzzing"). Build and run with `scripts/fuzz html`.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

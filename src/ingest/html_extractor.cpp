@@ -26,6 +26,7 @@
 
 #include "base/strings.h"
 #include "base/utf8.h"
+#include "ingest/html_prefilter.h"
 
 namespace dyad {
 namespace {
@@ -722,7 +723,7 @@ struct GumboDeleter {
 }  // namespace
 
 bool extract_article(const HtmlPage& page, Article& out) {
-  std::string html = to_utf8(page.html);
+  std::string html = prefilter_html(to_utf8(page.html));
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // parse errors are not recorded: real pages have thousands
   std::unique_ptr<GumboOutput, GumboDeleter> doc(gumbo_parse_with_options(&options, html.data(), html.size()));

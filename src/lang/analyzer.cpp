@@ -26,7 +26,8 @@ void Analyzer::operator()(Doc& doc) const {
   a.lemmas.assign(doc.tokens.size(), {});
   a.phrase_of.assign(doc.tokens.size(), kNone);
   for (const Sentence& s : doc.sentences) {
-    if (s.kind == SegmentKind::kDateline || s.kind == SegmentKind::kByline || s.kind == SegmentKind::kCredit)
+    if (s.kind == SegmentKind::kDateline || s.kind == SegmentKind::kByline || s.kind == SegmentKind::kCredit ||
+        s.kind == SegmentKind::kBoilerplate)
       continue;
     analyze_sentence(doc, s, a);
   }

@@ -149,10 +149,17 @@ class Splitter {
       size_t slash = w.find('/');
       if (slash != std::string_view::npos &&
           equals_any(w.substr(0, slash), {"REUTERS", "AFP", "AP", "EPA", "XINHUA", "ANADOLU",
-                                          "Reuters", "Getty"}))
+                                          "Reuters", "Getty"}) &&
+          names_only(i + 1, e))  // a credit runs to the end: not "a Reuters/Ipsos poll found"
         return true;
     }
     return false;
+  }
+
+  bool names_only(size_t b, size_t e) const {
+    for (size_t i = b; i < e; ++i)
+      if (t_[i].kind != TokenKind::kPunct && !upper(i)) return false;
+    return true;
   }
 
   // A dateline at the start of a segment before any body sentence:

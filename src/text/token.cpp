@@ -5,8 +5,8 @@
 namespace dyad {
 
 std::string_view kind_name(SegmentKind k) {
-  static constexpr std::array<std::string_view, 5> kNames = {"body", "headline", "dateline",
-                                                             "byline", "credit"};
+  static constexpr std::array<std::string_view, 6> kNames = {"body",   "headline", "dateline",
+                                                             "byline", "credit",   "boilerplate"};
   return kNames[static_cast<size_t>(k)];
 }
 

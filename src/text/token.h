@@ -43,7 +43,8 @@ struct Token {
   bool has(uint16_t f) const { return (flags & f) != 0; }
 };
 
-enum class SegmentKind : uint8_t { kBody, kHeadline, kDateline, kByline, kCredit };
+// kBoilerplate: web-page leftovers in text input (share widgets, captions, related lists).
+enum class SegmentKind : uint8_t { kBody, kHeadline, kDateline, kByline, kCredit, kBoilerplate };
 
 std::string_view kind_name(SegmentKind k);
 std::string_view kind_name(TokenKind k);
