@@ -92,13 +92,18 @@ struct CodingOptions {
   bool db_stdout = false;  // with --db, events also to the output (-o or --format given)
 };
 
-void print_summary(const RunStats& s, bool coded) {
+void print_summary(const RunStats& s, bool segmented, bool coded) {
   double secs = std::max(s.seconds, 1e-6);
-  std::string line = fmt::format(
-      "dyad: {} articles, {} segments ({} sentences), {} tokens", thousands(s.articles),
-      thousands(s.segments), thousands(s.body_sentences), thousands(s.tokens));
+  std::string line = fmt::format("dyad: {} articles", thousands(s.articles));
+  if (segmented)
+    line += fmt::format(", {} segments ({} sentences), {} tokens", thousands(s.segments),
+                        thousands(s.body_sentences), thousands(s.tokens));
   if (coded) line += fmt::format(", {} events", thousands(s.events));
   line += fmt::format("; {} records skipped", thousands(s.records_skipped));
+  if (s.records_passed_over)
+    line += fmt::format(", {} WARC records passed over (not HTML responses)", thousands(s.records_passed_over));
+  if (s.pages_without_article)
+    line += fmt::format(", {} pages without article text", thousands(s.pages_without_article));
   if (s.warnings) line += fmt::format(", {} warnings", thousands(s.warnings));
   if (s.inputs_failed) line += fmt::format(", {} inputs unreadable", thousands(s.inputs_failed));
   line += fmt::format("; {:.2f} s ({:.0f} articles/s, {:.1f} MB/s)", s.seconds,
@@ -166,7 +171,7 @@ int run_command(const InputOptions& o, OutputFormat format, const CodingOptions*
     fmt::print(stderr, "dyad: {}\n", e.what());
     return exit_code::kFailure;
   }
-  if (!o.quiet) print_summary(stats, coded);
+  if (!o.quiet) print_summary(stats, format != OutputFormat::kArticles, coded);
   if (store && !o.quiet) fmt::print(stderr, "{}\n", store->summary());
   if (stats.stopped) return exit_code::kStrictStop;
   if (stats.inputs_failed) return exit_code::kFailure;

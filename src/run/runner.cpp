@@ -222,7 +222,11 @@ RunStats run(const RunOptions& options, const Pipeline& pipeline, const DocWrite
       sink.report({Severity::kError, path == "-" ? "<stdin>" : path, 0, e.what()});
       ++stats.inputs_failed;
     }
-    if (reader) bytes_before += reader->bytes_consumed();
+    if (reader) {
+      bytes_before += reader->bytes_consumed();
+      stats.records_passed_over += reader->records_passed_over();
+      if (const WarcCounts* warc = reader->warc_counts()) stats.pages_without_article += warc->no_article_text;
+    }
   }
   submit(std::move(batch));
   if (workers) workers->drain();

@@ -55,6 +55,8 @@ struct RunStats {
   uint64_t input_bytes = 0;  // bytes read from the inputs
   uint64_t output_bytes = 0;
   uint64_t records_skipped = 0;  // malformed records (each reported as an error)
+  uint64_t records_passed_over = 0;    // not articles, on purpose: WARC records other than HTML responses
+  uint64_t pages_without_article = 0;  // crawled HTML pages in which no article text was found
   uint64_t warnings = 0;
   uint64_t inputs_failed = 0;  // inputs that could not be opened or read
   bool stopped = false;        // --strict ended the run at a malformed record

@@ -69,6 +69,51 @@ TEST(Cli, ExtractWritesPagesAsArticlesAndCodeReadsThem) {
   EXPECT_EQ(coded.out.find("cookies"), std::string::npos);
 }
 
+// One WARC/1.1 record with a correct Content-Length.
+std::string warc_record(const std::string& type, const std::string& uri, const std::string& block,
+                        const std::string& content_type) {
+  std::string r = "WARC/1.1\r\nWARC-Type: ";
+  r += type;
+  r += "\r\nWARC-Record-ID: <urn:uuid:" + std::to_string(std::hash<std::string>{}(uri + type)) + ">\r\n";
+  r += "WARC-Target-URI: " + uri + "\r\nWARC-Date: 2031-04-03T10:00:00Z\r\n";
+  r += "Content-Type: " + content_type + "\r\nContent-Length: " + std::to_string(block.size());
+  r += "\r\n\r\n";
+  r += block;
+  r += "\r\n\r\n";
+  return r;
+}
+
+std::string http_html(const std::string& status, const std::string& body) {
+  return "HTTP/1.1 " + status + "\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body;
+}
+
+TEST(Cli, TheSummarySaysWhatACrawlHeldBesidesArticles) {
+  std::string article = testing::read_file(testing::source_path("tests/ingest/pages/harbour-talks.html"));
+  ASSERT_FALSE(article.empty());
+  const std::string http = "application/http; msgtype=response";
+  std::string warc = warc_record("warcinfo", "", "software: test\r\n", "application/warc-fields") +
+                     warc_record("request", "https://news.example/a", "GET /a HTTP/1.1\r\n\r\n",
+                                 "application/http; msgtype=request") +
+                     warc_record("response", "https://news.example/a", http_html("200 OK", article), http) +
+                     warc_record("response", "https://news.example/gone", http_html("404 Not Found", article), http) +
+                     warc_record("response", "https://news.example/menu",
+                                 http_html("200 OK", "<html><body><nav><a href=/>Home</a></nav></body></html>"), http);
+  testing::TempDir dir;
+  std::string f = dir.file("crawl.warc", warc);
+  Result r = dyad("extract '" + f + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
+  EXPECT_NE(r.out.find("Negotiators from Veloria"), std::string::npos);
+  // warcinfo, request and the 404 are passed over; the menu page has no article.
+  EXPECT_NE(r.err.find("dyad: 1 articles; 0 records skipped, 3 WARC records passed over (not HTML "
+                       "responses), 1 pages without article text;"),
+            std::string::npos)
+      << r.err;
+  Result coded = dyad("code --format sentences '" + f + "'");
+  EXPECT_NE(coded.err.find(" segments ("), std::string::npos) << coded.err;
+  EXPECT_NE(coded.err.find("3 WARC records passed over"), std::string::npos) << coded.err;
+}
+
 TEST(Cli, UsageErrorsExitWithTwo) {
   EXPECT_EQ(dyad("").exit_code, 2);
   EXPECT_EQ(dyad("frobnicate").exit_code, 2);
