@@ -47,7 +47,7 @@ void BM_ExtractArticles(benchmark::State& state) {
     articles = 0;
     for (const auto& p : all) {
       dyad::Article a;
-      articles += dyad::extract_article({p, "", ""}, a);
+      articles += dyad::extract_article({p, "", "", ""}, a);
       benchmark::DoNotOptimize(a.text.data());
     }
   }

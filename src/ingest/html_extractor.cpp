@@ -15,12 +15,15 @@
 #include "ingest/html_extractor.h"
 
 #include <gumbo.h>
+#include <iconv.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cerrno>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -32,8 +35,10 @@ namespace dyad {
 namespace {
 
 // ---------------------------------------------------------------------------------------------
-// Charset: gumbo wants UTF-8. Pages that declare windows-1252 / ISO-8859-1 and are not valid
-// UTF-8 are converted; anything else invalid is repaired (U+FFFD).
+// Charset: gumbo wants UTF-8. Pages that are not valid UTF-8 are converted from the charset
+// they declare (windows-1252 / ISO-8859-1 by the table below, as browsers read both; others,
+// such as windows-1251, GBK, Shift_JIS or EUC-KR, by iconv); anything else invalid is
+// repaired (U+FFFD).
 
 constexpr std::array<char16_t, 32> kCp1252High = {
     0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
@@ -53,11 +58,42 @@ std::string declared_charset(std::string_view html) {
   return head.substr(p, e - p);
 }
 
-std::string to_utf8(std::string_view html) {
+// `in` converted from `charset` by iconv, bytes it cannot convert as U+FFFD; nullopt when
+// iconv does not know the charset.
+std::optional<std::string> iconv_to_utf8(std::string_view in, const std::string& charset) {
+  iconv_t cd = iconv_open("UTF-8", charset.c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+  std::string out(in.size() * 2 + 16, '\0');
+  char* src = const_cast<char*>(in.data());  // iconv's signature; it does not write the input
+  size_t src_left = in.size(), done = 0;
+  while (src_left > 0) {
+    char* dst = out.data() + done;
+    size_t dst_left = out.size() - done;
+    size_t r = iconv(cd, &src, &src_left, &dst, &dst_left);
+    done = static_cast<size_t>(dst - out.data());
+    if (r != static_cast<size_t>(-1)) break;
+    if (errno == E2BIG) {
+      out.resize(out.size() * 2);
+    } else {  // EILSEQ or EINVAL: an invalid or truncated sequence; skip a byte
+      if (out.size() - done < 3) out.resize(out.size() * 2);
+      out.replace(done, 3, "\xEF\xBF\xBD");
+      done += 3;
+      ++src;
+      --src_left;
+      iconv(cd, nullptr, nullptr, nullptr, nullptr);
+    }
+  }
+  iconv_close(cd);
+  out.resize(done);
+  return out;
+}
+
+std::string to_utf8(std::string_view html, const std::string& http_charset) {
   std::string out;
   if (html.substr(0, 3) == "\xEF\xBB\xBF") html.remove_prefix(3);
   if (!is_valid_utf8(html)) {
     std::string cs = declared_charset(html);
+    if (cs.empty()) cs = ascii_lower(http_charset);
     if (cs == "windows-1252" || cs == "iso-8859-1" || cs == "latin1" || cs == "cp1252" ||
         cs == "iso-8859-15" || cs == "us-ascii") {
       out.reserve(html.size() + html.size() / 8);
@@ -67,6 +103,9 @@ std::string to_utf8(std::string_view html) {
         else append_utf8(out, c);
       }
       return out;
+    }
+    if (!cs.empty() && cs != "utf-8" && cs != "utf8") {
+      if (auto converted = iconv_to_utf8(html, cs)) return std::move(*converted);
     }
   }
   out.assign(html);
@@ -723,7 +762,7 @@ struct GumboDeleter {
 }  // namespace
 
 bool extract_article(const HtmlPage& page, Article& out) {
-  std::string html = prefilter_html(to_utf8(page.html));
+  std::string html = prefilter_html(to_utf8(page.html, page.charset));
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // parse errors are not recorded: real pages have thousands
   std::unique_ptr<GumboOutput, GumboDeleter> doc(gumbo_parse_with_options(&options, html.data(), html.size()));

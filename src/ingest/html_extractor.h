@@ -14,6 +14,7 @@ struct HtmlPage {
   std::string_view html;   // the page's bytes (any declared charset; UTF-8 assumed otherwise)
   std::string url;         // where it was fetched from (WARC-Target-URI), "" when unknown
   std::string fetched;     // when it was fetched (WARC-Date or HTTP Date), ISO 8601, "" when unknown
+  std::string charset;     // the HTTP Content-Type's charset, "" when none (the page's own <meta> wins)
 };
 
 // Fills `out` with the page's article: text (headings and paragraphs, separated by blank

@@ -149,6 +149,17 @@ std::string dechunk(std::string_view body) {
   return out;
 }
 
+// "text/html; charset=windows-1251" -> "windows-1251".
+std::string charset_of(std::string_view content_type) {
+  std::string lowered = ascii_lower(content_type);
+  size_t p = lowered.find("charset=");
+  if (p == std::string::npos) return {};
+  std::string_view v = trim(std::string_view(lowered).substr(p + 8));
+  v = v.substr(0, v.find(';'));
+  if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'')) v = v.substr(1, v.size() - 2);
+  return std::string(trim(v));
+}
+
 bool sniffs_html(std::string_view body) {
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   std::string head = ascii_lower(body.substr(0, 1024));
@@ -552,8 +563,8 @@ class WarcReader : public ArticleReader {
     if (code != "200") return pass_over();
     size_t status_nl = block_head.find('\n');
     Fields http(block_head.substr(status_nl + 1, http_end - status_nl - 1));
-    std::string content_type = ascii_lower(trim(http.get("Content-Type").value_or("").substr(
-        0, http.get("Content-Type").value_or("").find(';'))));
+    std::string content_type_field(http.get("Content-Type").value_or(""));
+    std::string content_type = ascii_lower(trim(content_type_field.substr(0, content_type_field.find(';'))));
     bool declared_html = content_type == "text/html" || content_type == "application/xhtml+xml";
     if (!declared_html && !content_type.empty()) return pass_over();
     std::string transfer = ascii_lower(http.get("Transfer-Encoding").value_or(""));
@@ -588,7 +599,8 @@ class WarcReader : public ArticleReader {
       return false;
     }
     std::string_view body = v.substr(head_end + http_end, static_cast<size_t>(*length) - http_end);
-    bool ok = make_article(body, transfer, encoding, declared_html, record_id, target, date, offset, out);
+    bool ok = make_article(body, transfer, encoding, charset_of(content_type_field), declared_html, record_id, target,
+                           date, offset, out);
     stream_.consume(whole);
     return ok;
   }
@@ -619,6 +631,7 @@ class WarcReader : public ArticleReader {
   }
 
   bool make_article(std::string_view body, const std::string& transfer, const std::string& encoding,
+                    const std::string& charset,
                     bool declared_html, const std::string& record_id, const std::string& target,
                     const std::string& date, uint64_t offset, Article& out) {
     std::string decoded;
@@ -653,7 +666,7 @@ class WarcReader : public ArticleReader {
       return false;
     }
     out = Article{};
-    if (!extract_article(HtmlPage{body, target, date}, out)) {
+    if (!extract_article(HtmlPage{body, target, date, charset}, out)) {
       ++counts_.no_article_text;
       return false;
     }

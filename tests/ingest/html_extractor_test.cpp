@@ -129,6 +129,27 @@ TEST(HtmlExtractor, Windows1252AndInvalidUtf8) {
   EXPECT_NE(extract(bad).text.find("Broken \xEF\xBF\xBD byte"), std::string::npos);
 }
 
+TEST(HtmlExtractor, OtherLegacyCharsetsAreConvertedByIconv) {
+  // windows-1251: "Москва" (Moscow) in Cyrillic.
+  std::string cyrillic = page("<meta charset=\"windows-1251\">",
+                              "<p>\xCC\xEE\xF1\xEA\xE2\xE0 said the talks with the council would resume next week, "
+                              "officials said.</p>");
+  EXPECT_NE(extract(cyrillic).text.find("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 said"), std::string::npos)
+      << extract(cyrillic).text;
+  // Shift_JIS declared by the HTTP header only (a WARC response): "東京" (Tokyo).
+  HtmlPage p;
+  std::string sjis = page("", "<p>\x93\x8C\x8B\x9E officials said the talks with the council would resume next week.</p>");
+  p.html = sjis;
+  p.charset = "Shift_JIS";
+  Article a;
+  ASSERT_TRUE(extract_article(p, a));
+  EXPECT_NE(a.text.find("\xE6\x9D\xB1\xE4\xBA\xAC officials"), std::string::npos) << a.text;
+  // An unknown charset falls back to repairing the bytes.
+  std::string unknown = page("<meta charset=\"x-no-such-charset\">",
+                             "<p>Broken \xFF byte in a sentence about the bridge and the town.</p>");
+  EXPECT_NE(extract(unknown).text.find("Broken \xEF\xBF\xBD byte"), std::string::npos);
+}
+
 TEST(HtmlExtractor, NoArticleInEmptyOrJunkPages) {
   Article a;
   HtmlPage p;

@@ -78,7 +78,7 @@ TEST(HtmlPrefilter, TheExtractorStillFindsTextUnderPathologicalNesting) {
   page += "<p>The minister said on Monday that the talks, held in Geneva, would resume next week.</p>";
   page += "</body></html>";
   Article a;
-  ASSERT_TRUE(extract_article({page, "", ""}, a));
+  ASSERT_TRUE(extract_article({page, "", "", ""}, a));
   EXPECT_EQ(a.text, "The minister said on Monday that the talks, held in Geneva, would resume next week.");
 }
 

@@ -129,6 +129,18 @@ std::string gzip_members(const std::vector<std::string>& records, std::vector<si
   return out;
 }
 
+TEST(WarcReader, TheHttpHeadersCharsetDecodesThePage) {
+  Record r = html_record("cp1251-1", "https://news.example/ru", "");
+  // "Москва" in windows-1251, declared only by the HTTP header.
+  r.block = http_response(page("Title", "\xCC\xEE\xF1\xEA\xE2\xE0 hosted the talks."),
+                          "Content-Type: text/html; charset=\"windows-1251\"\r\n");
+  Result got = read(warcinfo() + warc_record(r));
+  ASSERT_EQ(got.articles.size(), 1u) << got.messages();
+  EXPECT_NE(got.articles[0].text.find("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 hosted the talks."),
+            std::string::npos)
+      << got.articles[0].text;
+}
+
 TEST(WarcReader, HtmlResponsesBecomeArticlesAndOtherRecordsAreCounted) {
   Record request;
   request.type = "request";
