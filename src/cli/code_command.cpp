@@ -88,7 +88,8 @@ struct CodingOptions {
   std::string dict_format = "auto";
   bool no_default = false;
   CoderOptions coder;
-  std::string db;          // --db: the event store
+  std::string db;          // --db: the event store (a file) or --sink (a clickhouse:// URL)
+  std::string cluster;     // --cluster: the ClickHouse cluster
   bool db_stdout = false;  // with --db, events also to the output (-o or --format given)
 };
 
@@ -157,7 +158,7 @@ int run_command(const InputOptions& o, OutputFormat format, const CodingOptions*
   std::unique_ptr<cli::CodeStore> store;
   try {
     if (coding && !coding->db.empty()) {
-      store = std::make_unique<cli::CodeStore>(coding->db);
+      store = std::make_unique<cli::CodeStore>(coding->db, coding->cluster);
       store->attach(options);
       if (!coding->db_stdout) writer = cli::make_null_writer();
     }
@@ -219,7 +220,27 @@ Command add_code_command(CLI::App& app) {
                   "series). Articles already stored with the same content are not coded again; events go to "
                   "standard output only when -o or --format is given")
       ->type_name("FILE");
+  auto sink = std::make_shared<std::string>();
+  CLI::Option* sink_option =
+      cmd->add_option("--sink", *sink,
+                      "Store articles and events in ClickHouse: clickhouse://HOST:PORT/DATABASE (its HTTP "
+                      "interface; tables created if missing; a rerun adds no duplicates; docs/clickhouse.md). "
+                      "Events go to standard output only when -o or --format is given")
+          ->type_name("URL")
+          ->excludes("--db");
+  cmd->add_option("--cluster", coding->cluster,
+                  "With --sink: write through Distributed tables over this cluster of the servers' "
+                  "remote_servers, sharded by article (list every shard: clickhouse://H1:P1,H2:P2/DB)")
+      ->needs(sink_option)
+      ->type_name("NAME");
   return {cmd, [=] {
+            if (!sink->empty()) {
+              if (!is_clickhouse_url(*sink)) {
+                fmt::print(stderr, "dyad: --sink: expected clickhouse://HOST:PORT/DATABASE, got {}\n", *sink);
+                return exit_code::kUsage;
+              }
+              coding->db = *sink;
+            }
             coding->db_stdout = cmd->count("--format") > 0 || cmd->count("--output") > 0;
             OutputFormat f = *format == "sentences" ? OutputFormat::kSentences
                              : *format == "csv"     ? OutputFormat::kEventsCsv

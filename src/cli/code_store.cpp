@@ -8,12 +8,12 @@ namespace dyad::cli {
 
 void CodeStore::attach(RunOptions& options) {
   options.skip = [this](const Article& a) {
-    bool held = store_.holds(a);
+    bool held = store_->holds(a);
     skipped_ += held;
     return held;
   };
   options.sink = [this](const std::vector<Doc>& docs) {
-    AddResult r = store_.add(docs);
+    AddResult r = store_->add(docs);
     totals_.added += r.added;
     totals_.replaced += r.replaced;
     totals_.unchanged += r.unchanged;
@@ -21,11 +21,11 @@ void CodeStore::attach(RunOptions& options) {
 }
 
 std::string CodeStore::summary() {
-  StoreCounts c = store_.counts();
+  StoreCounts c = store_->counts();
   return fmt::format(
       "dyad: {}: {} articles added, {} replaced, {} already stored; the store holds {} articles, {} events, {} "
       "mentions",
-      path_, thousands(totals_.added), thousands(totals_.replaced), thousands(totals_.unchanged + skipped_),
+      store_->name(), thousands(totals_.added), thousands(totals_.replaced), thousands(totals_.unchanged + skipped_),
       thousands(c.articles), thousands(c.events), thousands(c.mentions));
 }
 

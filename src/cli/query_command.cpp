@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "out/output_file.h"
+#include "store/backend.h"
 #include "store/event_store.h"
 #include "store/format.h"
 
@@ -39,13 +40,35 @@ int guarded(F&& f) {
   return exit_code::kFailure;
 }
 
+// --db FILE (SQLite) or --sink clickhouse://... [--cluster NAME]: one of them.
+void add_store_options(CLI::App* cmd, std::string& db, std::string& sink, std::string& cluster) {
+  CLI::Option* file = cmd->add_option("--db", db, "The event store (an SQLite file, dyad code --db)")
+                          ->check(CLI::ExistingFile)
+                          ->type_name("FILE");
+  CLI::Option* url = cmd->add_option("--sink", sink, "The event store in ClickHouse: clickhouse://HOST:PORT/DATABASE")
+                         ->type_name("URL")
+                         ->check(CLI::Validator(
+                             [](std::string& s) {
+                               return is_clickhouse_url(s) ? std::string()
+                                                           : "expected clickhouse://HOST:PORT/DATABASE, got " + s;
+                             },
+                             "URL", "clickhouse URL"));
+  file->excludes(url);
+  cmd->add_option("--cluster", cluster, "With --sink: the tables are Distributed over this cluster")
+      ->needs(url)
+      ->type_name("NAME");
+  cmd->callback([cmd] {
+    if (!cmd->count("--db") && !cmd->count("--sink")) throw CLI::RequiredError("--db or --sink");
+  });
+}
+
 struct QueryOptions {
-  std::string db, from, to, format = "table", output = "-";
+  std::string db, sink, cluster, from, to, format = "table", output = "-";
   EventFilter filter;
 };
 
 struct SeriesOptions {
-  std::string db, from, to, by = "month", dyad, country, plover, format = "csv", output = "-";
+  std::string db, sink, cluster, from, to, by = "month", dyad, country, plover, format = "csv", output = "-";
 };
 
 }  // namespace
@@ -53,7 +76,7 @@ struct SeriesOptions {
 Command add_query_command(CLI::App& app) {
   auto o = std::make_shared<QueryOptions>();
   CLI::App* cmd = app.add_subcommand("query", "List events from an event store (dyad code --db)");
-  cmd->add_option("--db", o->db, "The event store")->required()->check(CLI::ExistingFile)->type_name("FILE");
+  add_store_options(cmd, o->db, o->sink, o->cluster);
   cmd->add_option("--from", o->from, "Events on or after this date")->check(kDate);
   cmd->add_option("--to", o->to, "Events on or before this date")->check(kDate);
   cmd->add_option("--actor", o->filter.actor, "Actor code prefix, either side (USA, USAGOV, IGOUNO)");
@@ -82,7 +105,7 @@ Command add_query_command(CLI::App& app) {
       "ASSAULT");
   return {cmd, [=] {
             return guarded([&] {
-              EventStore store(o->db, true);
+              auto store = open_event_queries(o->db.empty() ? o->sink : o->db, o->cluster);
               EventFilter filter = o->filter;
               filter.from = date_option(o->from);
               filter.to = date_option(o->to);
@@ -90,12 +113,12 @@ Command add_query_command(CLI::App& app) {
               std::string out;
               if (o->format == "table") {
                 std::vector<StoredEvent> events;
-                store.query(filter, [&](const StoredEvent& e) { events.push_back(e); });
+                store->query(filter, [&](const StoredEvent& e) { events.push_back(e); });
                 out = format_events_table(events);
               } else {
                 bool csv = o->format == "csv";
                 if (csv) append_events_csv_header(out);
-                store.query(filter, [&](const StoredEvent& e) {
+                store->query(filter, [&](const StoredEvent& e) {
                   if (csv) append_event_csv(e, out);
                   else append_event_jsonl(e, out);
                   if (out.size() > (1u << 20)) {
@@ -114,7 +137,7 @@ Command add_query_command(CLI::App& app) {
 Command add_series_command(CLI::App& app) {
   auto o = std::make_shared<SeriesOptions>();
   CLI::App* cmd = app.add_subcommand("series", "Count events per day, week or month from an event store");
-  cmd->add_option("--db", o->db, "The event store")->required()->check(CLI::ExistingFile)->type_name("FILE");
+  add_store_options(cmd, o->db, o->sink, o->cluster);
   cmd->add_option("--by", o->by, "day | week (from Monday) | month")
       ->check(CLI::IsMember({"day", "week", "month"}))
       ->capture_default_str();
@@ -147,9 +170,9 @@ Command add_series_command(CLI::App& app) {
             filter.to = date_option(o->to);
             filter.by = o->by == "day" ? Period::kDay : o->by == "week" ? Period::kWeek : Period::kMonth;
             return guarded([&] {
-              EventStore store(o->db, true);
+              auto store = open_event_queries(o->db.empty() ? o->sink : o->db, o->cluster);
               std::string out;
-              append_series(store.series(filter), o->format == "json" ? SeriesFormat::kJson : SeriesFormat::kCsv,
+              append_series(store->series(filter), o->format == "json" ? SeriesFormat::kJson : SeriesFormat::kCsv,
                             out);
               OutputFile output(o->output);
               output.write(out);

@@ -148,6 +148,16 @@ class EventJsonlWriter : public EventWriter {
       out.append(",\"reported_by\":");
       append_actor(out, doc, e.reported_by, "");
     }
+    // The article's outlet and URL, so that a store loading these lines (dyad load) counts
+    // outlets as one that codes the articles does.
+    if (!doc.article.source.empty()) {
+      out.append(",\"outlet\":");
+      json::append_string(out, doc.article.source);
+    }
+    if (!doc.article.url.empty()) {
+      out.append(",\"url\":");
+      json::append_string(out, doc.article.url);
+    }
     out.append(",\"engine\":");
     json::append_string(out, kEngine);
     out.append("}\n");

@@ -1,0 +1,753 @@
+#include "store/clickhouse.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <map>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+#include "out/json.h"
+#include "text/chars.h"
+
+namespace dyad {
+namespace {
+
+// The mention columns, in the order the rows are written.
+constexpr const char* kMentionColumns = R"SQL(
+  seq UInt64, deleted UInt8, pos UInt64,
+  date String, source_code String, target_code String, cameo String, article_id String,
+  outlet String, url String,
+  root_code String, quad_class UInt8, goldstein Float64, plover String, plover_mode String,
+  source_country String, target_country String, source_roles String, target_roles String,
+  has_location UInt8, location_name String, location_country String, location_admin1 String,
+  location_lat Float64, location_lon Float64, location_feature String, location_geonameid UInt64,
+  location_begin UInt32, location_end UInt32, location_how String,
+  sentence_index UInt32, event_id String, sentence String,
+  trigger_text String, trigger_begin UInt32, trigger_end UInt32,
+  source_text String, source_begin UInt32, source_end UInt32, source_rule String,
+  target_text String, target_begin UInt32, target_end UInt32, target_rule String,
+  date_text String, date_begin UInt32, date_end UInt32,
+  rule String, note String, confidence Float64, mentions UInt32, is_root UInt8)SQL";
+
+constexpr const char* kArticleColumns = R"SQL(
+  seq UInt64, article_id String, content_hash String, outlet String, url String, title String,
+  published String, origin String, num_events UInt32)SQL";
+
+// A mention's place in the store's order: its article's sequence number, then its order in
+// the article (as SQLite numbers event rows as they are first stored).
+constexpr uint64_t kOrdinalBits = 20;
+
+std::vector<std::string> column_names(const char* columns) {
+  std::vector<std::string> names;
+  std::string s = columns;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (std::isspace(static_cast<unsigned char>(s[i])) || s[i] == ',')) ++i;
+    size_t start = i;
+    while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    if (i > start) names.push_back(s.substr(start, i - start));
+    while (i < s.size() && s[i] != ',') ++i;
+  }
+  return names;
+}
+
+bool is_identifier(const std::string& s) {
+  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// ClickHouse's answer, shortened to what a user needs: the first line, without the C++ type.
+std::string server_message(const std::string& body) {
+  std::string m = body.substr(0, body.find('\n'));
+  if (size_t what = m.find(", e.what() = "); what != std::string::npos) m.erase(what);
+  while (!m.empty() && (m.back() == ' ' || m.back() == '\r' || m.back() == ':')) m.pop_back();
+  if (m.empty()) m = "an empty error response";
+  return m;
+}
+
+// Failures worth another try: the network, a shard that is down or slow.
+bool transient(const std::string& body) {
+  for (const char* s : {"NetException", "Timeout", "timed out", "Code: 209", "Code: 210", "Code: 279", "Code: 159",
+                        "Code: 394", "Code: 252"})
+    if (body.find(s) != std::string::npos) return true;
+  return false;
+}
+
+void append_row_string(std::string& out, const char* name, std::string_view v) {
+  out.push_back('"');
+  out.append(name);
+  out.append("\":");
+  json::append_string(out, v);
+  out.push_back(',');
+}
+
+template <typename N>
+void append_row_number(std::string& out, const char* name, N v) {
+  fmt::format_to(std::back_inserter(out), "\"{}\":{},", name, v);
+}
+
+void append_mention(std::string& out, const ArticleRows& a, const MentionRow& m, uint64_t seq) {
+  out.push_back('{');
+  append_row_number(out, "seq", seq);
+  append_row_number(out, "deleted", 0);
+  append_row_number(out, "pos", (seq << kOrdinalBits) | std::min<uint64_t>(m.ordinal, (1u << kOrdinalBits) - 1));
+  append_row_string(out, "date", m.date);
+  append_row_string(out, "source_code", m.source_code);
+  append_row_string(out, "target_code", m.target_code);
+  append_row_string(out, "cameo", m.cameo);
+  append_row_string(out, "article_id", a.article_id);
+  append_row_string(out, "outlet", a.outlet);
+  append_row_string(out, "url", a.url);
+  append_row_string(out, "root_code", m.root_code);
+  append_row_number(out, "quad_class", m.quad);
+  append_row_number(out, "goldstein", m.goldstein);
+  append_row_string(out, "plover", m.plover);
+  append_row_string(out, "plover_mode", m.plover_mode);
+  append_row_string(out, "source_country", m.source_country);
+  append_row_string(out, "target_country", m.target_country);
+  append_row_string(out, "source_roles", m.source_roles);
+  append_row_string(out, "target_roles", m.target_roles);
+  const EventPlace empty;
+  const EventPlace& p = m.place ? *m.place : empty;
+  append_row_number(out, "has_location", m.place ? 1 : 0);
+  append_row_string(out, "location_name", p.name);
+  append_row_string(out, "location_country", p.country);
+  append_row_string(out, "location_admin1", p.admin1);
+  append_row_number(out, "location_lat", p.lat);
+  append_row_number(out, "location_lon", p.lon);
+  append_row_string(out, "location_feature", p.feature);
+  append_row_number(out, "location_geonameid", p.geonameid);
+  append_row_number(out, "location_begin", p.span.begin);
+  append_row_number(out, "location_end", p.span.end);
+  append_row_string(out, "location_how", p.how);
+  append_row_number(out, "sentence_index", m.sentence_index);
+  append_row_string(out, "event_id", m.event_id);
+  append_row_string(out, "sentence", m.sentence);
+  append_row_string(out, "trigger_text", m.trigger_text);
+  append_row_number(out, "trigger_begin", m.trigger_span.begin);
+  append_row_number(out, "trigger_end", m.trigger_span.end);
+  append_row_string(out, "source_text", m.source_text);
+  append_row_number(out, "source_begin", m.source_span.begin);
+  append_row_number(out, "source_end", m.source_span.end);
+  append_row_string(out, "source_rule", m.source_rule);
+  append_row_string(out, "target_text", m.target_text);
+  append_row_number(out, "target_begin", m.target_span.begin);
+  append_row_number(out, "target_end", m.target_span.end);
+  append_row_string(out, "target_rule", m.target_rule);
+  append_row_string(out, "date_text", m.date_text);
+  append_row_number(out, "date_begin", m.date_span.begin);
+  append_row_number(out, "date_end", m.date_span.end);
+  append_row_string(out, "rule", m.rule);
+  append_row_string(out, "note", m.note);
+  append_row_number(out, "confidence", m.confidence);
+  append_row_number(out, "mentions", m.mentions);
+  fmt::format_to(std::back_inserter(out), "\"is_root\":{}}}\n", m.root ? 1 : 0);
+}
+
+void append_article(std::string& out, const ArticleRows& a, uint64_t seq) {
+  out.push_back('{');
+  append_row_number(out, "seq", seq);
+  append_row_string(out, "article_id", a.article_id);
+  append_row_string(out, "content_hash", a.content_hash);
+  append_row_string(out, "outlet", a.outlet);
+  append_row_string(out, "url", a.url);
+  append_row_string(out, "title", a.title);
+  append_row_string(out, "published", a.published);
+  append_row_string(out, "origin", a.origin);
+  fmt::format_to(std::back_inserter(out), "\"num_events\":{}}}\n", a.num_events);
+}
+
+// ---- reading results -----------------------------------------------------------------------
+
+using simdjson::dom::element;
+
+std::string str(element obj, const char* name) {
+  std::string_view s;
+  if (obj[name].get_string().get(s)) return {};
+  return std::string(s);
+}
+
+// Numbers come as JSON numbers, or as strings (64-bit integers, by default).
+double num(element v) {
+  double d;
+  if (v.get_double().get(d) == simdjson::SUCCESS) return d;
+  int64_t i;
+  if (v.get_int64().get(i) == simdjson::SUCCESS) return static_cast<double>(i);
+  uint64_t u;
+  if (v.get_uint64().get(u) == simdjson::SUCCESS) return static_cast<double>(u);
+  std::string_view s;
+  if (v.get_string().get(s) == simdjson::SUCCESS) return std::strtod(std::string(s).c_str(), nullptr);
+  return 0;
+}
+
+uint64_t unum(element v) {
+  uint64_t u;
+  if (v.get_uint64().get(u) == simdjson::SUCCESS) return u;
+  std::string_view s;
+  if (v.get_string().get(s) == simdjson::SUCCESS) return std::strtoull(std::string(s).c_str(), nullptr, 10);
+  return static_cast<uint64_t>(num(v));
+}
+
+double num(element obj, const char* name) {
+  element v;
+  return obj[name].get(v) ? 0 : num(v);
+}
+
+uint64_t unum(element obj, const char* name) {
+  element v;
+  return obj[name].get(v) ? 0 : unum(v);
+}
+
+// Words as SQLite's full-text search sees them: runs of letters and digits.
+std::vector<std::string> words_of(const std::string& text) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    chars::CodePoint c = chars::at(text, i);
+    if (!chars::is_word_char(c.cls)) {
+      i += c.len;
+      continue;
+    }
+    size_t start = i;
+    while (i < text.size()) {
+      chars::CodePoint d = chars::at(text, i);
+      if (!chars::is_word_char(d.cls)) break;
+      i += d.len;
+    }
+    words.push_back(text.substr(start, i - start));
+  }
+  return words;
+}
+
+std::string starts_with(const char* column, const std::string& prefix) {
+  return fmt::format("startsWith({}, {})", column, clickhouse_quote(prefix));
+}
+
+std::string date_range(const std::optional<Date>& from, const std::optional<Date>& to) {
+  return fmt::format("date BETWEEN {} AND {}", clickhouse_quote(from ? from->iso() : "0000-01-01"),
+                     clickhouse_quote(to ? to->iso() : "9999-12-31"));
+}
+
+std::string joined(const std::vector<std::string>& parts, const char* sep) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string clickhouse_quote(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\'': out += "\\'"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\0': out += "\\0"; break;
+      default: out.push_back(c);
+    }
+  }
+  out.push_back('\'');
+  return out;
+}
+
+ClickHouseLocation ClickHouseLocation::parse(const std::string& url, const std::string& cluster) {
+  ClickHouseLocation loc;
+  loc.url = url;
+  loc.cluster = cluster;
+  const std::string scheme = "clickhouse://";
+  auto bad = [&](const std::string& why) {
+    return StoreError(fmt::format("{}: {} (expected clickhouse://HOST:PORT[,HOST:PORT...]/DATABASE)", url, why));
+  };
+  if (url.rfind(scheme, 0) != 0) throw bad("not a clickhouse:// URL");
+  std::string rest = url.substr(scheme.size());
+  std::string query;
+  if (size_t q = rest.find('?'); q != std::string::npos) {
+    query = rest.substr(q + 1);
+    rest.erase(q);
+  }
+  std::string hosts = rest;
+  if (size_t slash = rest.find('/'); slash != std::string::npos) {
+    hosts = rest.substr(0, slash);
+    std::string db = rest.substr(slash + 1);
+    while (!db.empty() && db.back() == '/') db.pop_back();
+    if (!db.empty()) loc.database = db;
+  }
+  size_t start = 0;
+  while (start <= hosts.size()) {
+    size_t comma = hosts.find(',', start);
+    if (comma == std::string::npos) comma = hosts.size();
+    std::string h = hosts.substr(start, comma - start);
+    if (h.empty()) throw bad("no host");
+    Host host;
+    host.host = h;
+    if (size_t colon = h.rfind(':'); colon != std::string::npos) {
+      host.host = h.substr(0, colon);
+      std::string port = h.substr(colon + 1);
+      if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), ::isdigit) ||
+          std::stoi(port) == 0 || std::stoi(port) > 65535)
+        throw bad("bad port " + port);
+      host.port = std::stoi(port);
+    }
+    if (host.host.empty()) throw bad("no host");
+    loc.hosts.push_back(host);
+    start = comma + 1;
+  }
+  for (size_t i = 0; i < query.size();) {
+    size_t amp = query.find('&', i);
+    if (amp == std::string::npos) amp = query.size();
+    std::string kv = query.substr(i, amp - i);
+    if (kv.rfind("retries=", 0) == 0 && kv.size() > 8 && kv.size() < 11 &&
+        std::all_of(kv.begin() + 8, kv.end(), ::isdigit))
+      loc.retries = std::stoi(kv.substr(8));
+    else if (!kv.empty())
+      throw bad("unknown parameter " + kv);
+    i = amp + 1;
+  }
+  if (!is_identifier(loc.database)) throw bad("the database name must be letters, digits and _");
+  if (!cluster.empty() && !is_identifier(cluster))
+    throw StoreError(fmt::format("--cluster {}: a cluster name is letters, digits and _", cluster));
+  return loc;
+}
+
+ClickHouseStore::ClickHouseStore(ClickHouseLocation location, bool write) : location_(std::move(location)) {
+  for (const auto& h : location_.hosts) clients_.push_back(std::make_unique<HttpClient>(h.host, h.port));
+  if (write) {
+    create_schema();
+    if (!location_.cluster.empty()) check_cluster();
+    std::string max = execute(fmt::format("SELECT greatest((SELECT max(seq) FROM {}), (SELECT max(seq) FROM {}))",
+                                          table("articles"), table("mentions")));
+    next_seq_ = std::strtoull(max.c_str(), nullptr, 10) + 1;
+  } else {
+    std::string exists = execute(fmt::format("EXISTS TABLE {}", table("mentions")));
+    if (exists.rfind("1", 0) != 0)
+      throw StoreError(fmt::format("{}: no table {} (dyad code --sink creates it)", location_.url, table("mentions")));
+  }
+}
+
+ClickHouseStore::~ClickHouseStore() = default;
+
+std::string ClickHouseStore::table(const char* name) const { return location_.database + "." + name; }
+
+std::string ClickHouseStore::execute(const std::string& sql, std::string_view data, size_t host) {
+  HttpClient& client = *clients_.at(host);
+  std::string target = "/?database=default";
+  std::string_view body = sql;
+  if (!data.empty() || sql.rfind("INSERT", 0) == 0) {
+    target += "&query=";
+    target += url_encode(sql);
+    body = data;
+  }
+  if (!location_.cluster.empty()) target += "&insert_distributed_sync=1";
+  std::string server = "clickhouse://" + client.address();
+  for (int attempt = 0;; ++attempt) {
+    std::string error;
+    bool retry = false;
+    try {
+      HttpResponse r = client.post(target, body);
+      if (r.status == 200) return std::move(r.body);
+      error = fmt::format("{}: {}", server, server_message(r.body));
+      retry = transient(r.body);
+    } catch (const HttpError& e) {
+      error = fmt::format("clickhouse://{}", e.what());
+      retry = true;
+    }
+    if (!retry || attempt >= location_.retries) {
+      if (attempt) error += fmt::format(" (after {} tries)", attempt + 1);
+      throw StoreError(error);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(4000, 250 << std::min(attempt, 4))));
+  }
+}
+
+// A SELECT's rows (FORMAT JSONEachRow), a line at a time as they arrive.
+void ClickHouseStore::stream(const std::string& sql, const std::function<void(std::string_view)>& line) {
+  HttpClient& client = *clients_.front();
+  std::string server = "clickhouse://" + client.address();
+  std::string target = "/?database=default&output_format_json_quote_64bit_integers=0";
+  for (int attempt = 0;; ++attempt) {
+    std::string pending, error;
+    bool retry = false, any = false;
+    try {
+      HttpResponse r = client.post(target, sql, [&](std::string_view chunk) {
+        any = true;
+        pending.append(chunk);
+        size_t start = 0;
+        for (size_t nl; (nl = pending.find('\n', start)) != std::string::npos; start = nl + 1)
+          line(std::string_view(pending).substr(start, nl - start));
+        pending.erase(0, start);
+        return true;
+      });
+      if (r.status == 200) {
+        if (!pending.empty()) line(pending);
+        return;
+      }
+      error = fmt::format("{}: {}", server, server_message(r.body));
+      retry = transient(r.body);
+    } catch (const HttpError& e) {
+      error = fmt::format("clickhouse://{}", e.what());
+      retry = !any;  // rows already given cannot be taken back
+    }
+    if (!retry || attempt >= location_.retries) {
+      if (attempt) error += fmt::format(" (after {} tries)", attempt + 1);
+      throw StoreError(error);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(4000, 250 << std::min(attempt, 4))));
+  }
+}
+
+void ClickHouseStore::create_schema() {
+  const std::string& db = location_.database;
+  bool cluster = !location_.cluster.empty();
+  for (size_t h = 0; h < clients_.size(); ++h) {
+    execute(fmt::format("CREATE DATABASE IF NOT EXISTS {}", db), {}, h);
+    // Mentions by event key then article: a key's versions meet when parts merge (and in
+    // FINAL); the order serves date ranges, and actor codes (whose prefix is the country).
+    std::string local = cluster ? "_local" : "";
+    execute(fmt::format("CREATE TABLE IF NOT EXISTS {}.mentions{} ({}) ENGINE = ReplacingMergeTree(seq) "
+                        "PARTITION BY substring(date, 1, 4) ORDER BY (date, source_code, target_code, cameo, article_id)",
+                        db, local, kMentionColumns),
+            {}, h);
+    execute(fmt::format("CREATE TABLE IF NOT EXISTS {}.articles{} ({}) ENGINE = ReplacingMergeTree(seq) ORDER BY article_id",
+                        db, local, kArticleColumns),
+            {}, h);
+    if (cluster)
+      for (const char* t : {"mentions", "articles"})
+        execute(fmt::format("CREATE TABLE IF NOT EXISTS {0}.{1} AS {0}.{1}_local ENGINE = Distributed({2}, {0}, {1}_local, "
+                            "cityHash64(article_id))",
+                            db, t, location_.cluster),
+                {}, h);
+  }
+}
+
+// Every shard of the cluster must have the local tables (listed in the URL, so created above).
+void ClickHouseStore::check_cluster() {
+  std::string shards = execute(fmt::format(
+      "SELECT host_name, port FROM system.clusters WHERE cluster = {} ORDER BY shard_num, replica_num FORMAT TSV",
+      clickhouse_quote(location_.cluster)));
+  if (shards.empty())
+    throw StoreError(fmt::format("clickhouse://{}: no cluster {} in the server's remote_servers", clients_[0]->address(),
+                                 location_.cluster));
+  size_t start = 0;
+  while (start < shards.size()) {
+    size_t nl = shards.find('\n', start);
+    if (nl == std::string::npos) nl = shards.size();
+    std::string row = shards.substr(start, nl - start);
+    start = nl + 1;
+    size_t tab = row.find('\t');
+    if (tab == std::string::npos) continue;
+    std::string address = row.substr(0, tab) + ":" + row.substr(tab + 1);
+    std::string has = execute(fmt::format(
+        "SELECT count() FROM remote({}, system.tables) WHERE database = {} AND name IN ('mentions_local', 'articles_local')",
+        clickhouse_quote(address), clickhouse_quote(location_.database)));
+    if (std::strtoull(has.c_str(), nullptr, 10) != 2)
+      throw StoreError(fmt::format(
+          "{}: shard {} of cluster {} has no tables {}.mentions_local and {}.articles_local: list every shard's HTTP "
+          "address in the URL (clickhouse://HOST:PORT,HOST:PORT/DB) so that dyad creates them",
+          location_.url, address, location_.cluster, location_.database, location_.database));
+  }
+}
+
+AddResult ClickHouseStore::add(const std::vector<Doc>& docs) {
+  std::vector<ArticleRows> rows;
+  rows.reserve(docs.size());
+  for (const Doc& d : docs) rows.push_back(article_rows(d, EventStore::content_hash(d.article)));
+  return add_rows(std::move(rows));
+}
+
+AddResult ClickHouseStore::add_rows(std::vector<ArticleRows> articles) {
+  // An id twice in a batch: the part before its second copy is stored first.
+  AddResult total;
+  std::vector<ArticleRows> run;
+  std::set<std::string> ids;
+  auto flush = [&] {
+    AddResult r = add_unique(run);
+    total.added += r.added;
+    total.replaced += r.replaced;
+    total.unchanged += r.unchanged;
+    run.clear();
+    ids.clear();
+  };
+  for (ArticleRows& a : articles) {
+    if (!ids.insert(a.article_id).second) {
+      flush();
+      ids.insert(a.article_id);
+    }
+    run.push_back(std::move(a));
+  }
+  if (!run.empty()) flush();
+  return total;
+}
+
+AddResult ClickHouseStore::add_unique(std::vector<ArticleRows>& articles) {
+  AddResult result;
+  if (articles.empty()) return result;
+  // What the store holds of these ids: the content of the latest version.
+  std::string ids;
+  for (const ArticleRows& a : articles) {
+    if (!ids.empty()) ids.push_back(',');
+    ids += clickhouse_quote(a.article_id);
+  }
+  std::unordered_map<std::string, std::string> stored;
+  stream(fmt::format("SELECT article_id, argMax(content_hash, seq) AS hash FROM {} WHERE article_id IN ({}) GROUP BY "
+                     "article_id FORMAT JSONEachRow",
+                     table("articles"), ids),
+         [&](std::string_view line) {
+           simdjson::dom::parser parser;
+           element e;
+           if (parser.parse(line.data(), line.size()).get(e)) throw StoreError(location_.url + ": unreadable answer");
+           stored[str(e, "article_id")] = str(e, "hash");
+         });
+  std::string mentions, rows;
+  std::vector<std::string> tombstones;
+  const std::vector<std::string> columns = column_names(kMentionColumns);
+  for (const ArticleRows& a : articles) {
+    auto old = stored.find(a.article_id);
+    if (old != stored.end() && old->second == a.content_hash) {
+      ++result.unchanged;
+      continue;
+    }
+    uint64_t seq = next_seq_++;
+    if (old != stored.end()) {
+      ++result.replaced;
+      // The old version's mentions whose keys the new one does not report: hidden by a newer
+      // version of the same row marked deleted (the rest are replaced by the new rows).
+      std::string select;
+      for (const std::string& c : columns) {
+        if (!select.empty()) select += ", ";
+        select += c == "seq" ? fmt::format("toUInt64({}) AS seq", seq) : c == "deleted" ? "toUInt8(1) AS deleted" : c;
+      }
+      std::string keep;
+      for (const MentionRow& m : a.mentions) {
+        if (!keep.empty()) keep += ", ";
+        keep += fmt::format("({}, {}, {}, {})", clickhouse_quote(m.date), clickhouse_quote(m.source_code),
+                            clickhouse_quote(m.target_code), clickhouse_quote(m.cameo));
+      }
+      tombstones.push_back(fmt::format(
+          "INSERT INTO {0} ({1}) SELECT {2} FROM {0} FINAL WHERE article_id = {3} AND deleted = 0{4}", table("mentions"),
+          joined(columns, ", "), select, clickhouse_quote(a.article_id),
+          keep.empty() ? std::string() : fmt::format(" AND (date, source_code, target_code, cameo) NOT IN ({})", keep)));
+    } else {
+      ++result.added;
+    }
+    for (const MentionRow& m : a.mentions) append_mention(mentions, a, m, seq);
+    append_article(rows, a, seq);
+  }
+  for (const std::string& t : tombstones) execute(t);
+  // The mentions first: an article's row says it is complete (a run stopped in between codes
+  // it again, and the same rows replace each other).
+  if (!mentions.empty()) execute(fmt::format("INSERT INTO {} FORMAT JSONEachRow", table("mentions")), mentions);
+  if (!rows.empty()) execute(fmt::format("INSERT INTO {} FORMAT JSONEachRow", table("articles")), rows);
+  return result;
+}
+
+StoreCounts ClickHouseStore::counts() {
+  StoreCounts c;
+  std::string out = execute(fmt::format(
+      "SELECT (SELECT count() FROM {0} FINAL), (SELECT count() FROM (SELECT 1 FROM {1} FINAL GROUP BY date, source_code, "
+      "target_code, cameo HAVING countIf(deleted = 0) > 0)), (SELECT countIf(deleted = 0) FROM {1} FINAL) FORMAT TSV",
+      table("articles"), table("mentions")));
+  std::sscanf(out.c_str(), "%lu\t%lu\t%lu", &c.articles, &c.events, &c.mentions);
+  return c;
+}
+
+// ---- queries ----------------------------------------------------------------------------------
+
+void ClickHouseStore::query(const EventFilter& f, const std::function<void(const StoredEvent&)>& row) {
+  // Conditions on the event key and what follows from it (countries from the actor codes,
+  // PLOVER and quad class from the CAMEO code) filter mentions; the place and the words are
+  // the event's, after counting.
+  std::vector<std::string> where, having = {"countIf(deleted = 0) > 0"};
+  if (f.from || f.to) where.push_back(date_range(f.from, f.to));
+  if (!f.actor.empty())
+    where.push_back(fmt::format("({} OR {})", starts_with("source_code", upper(f.actor)),
+                                starts_with("target_code", upper(f.actor))));
+  if (!f.source.empty()) where.push_back(starts_with("source_code", upper(f.source)));
+  if (!f.target.empty()) where.push_back(starts_with("target_code", upper(f.target)));
+  if (!f.country.empty())
+    where.push_back(fmt::format("(source_country = {0} OR target_country = {0})", clickhouse_quote(upper(f.country))));
+  if (!f.source_country.empty()) where.push_back("source_country = " + clickhouse_quote(upper(f.source_country)));
+  if (!f.target_country.empty()) where.push_back("target_country = " + clickhouse_quote(upper(f.target_country)));
+  if (!f.cameo.empty()) where.push_back(starts_with("cameo", f.cameo));
+  if (!f.plover.empty()) where.push_back("plover = " + clickhouse_quote(upper(f.plover)));
+  if (f.quad) where.push_back(fmt::format("quad_class = {}", f.quad));
+  if (!f.location_country.empty())
+    having.push_back("e_location_country = " + clickhouse_quote(upper(f.location_country)));
+  if (!f.text.empty()) {
+    // Every word a token of a sentence that reports the event (letters and digits, any case).
+    std::vector<std::string> words = words_of(f.text);
+    if (words.empty()) {
+      having.push_back("0");
+    } else {
+      std::string list;
+      for (const std::string& w : words) {
+        if (!list.empty()) list += ", ";
+        list += fmt::format("lowerUTF8({})", clickhouse_quote(w));
+      }
+      having.push_back(fmt::format(
+          "countIf(deleted = 0 AND hasAll(extractAll(lowerUTF8(sentence), '[\\\\pL\\\\pN]+'), [{}])) > 0", list));
+    }
+  }
+  auto first = [](const char* column, const char* alias) {
+    return fmt::format("argMinIf({}, pos, deleted = 0) AS {}", column, alias);
+  };
+  auto placed = [](const char* column, const char* alias) {
+    return fmt::format("argMinIf({}, pos, deleted = 0 AND has_location = 1) AS {}", column, alias);
+  };
+  std::vector<std::string> select = {
+      "date", "source_code", "target_code", "cameo", "minIf(pos, deleted = 0) AS first_pos",
+      first("source_country", "e_source_country"), first("source_roles", "e_source_roles"),
+      first("target_country", "e_target_country"), first("target_roles", "e_target_roles"),
+      first("root_code", "e_root_code"), first("plover", "e_plover"), first("plover_mode", "e_plover_mode"),
+      first("quad_class", "e_quad"), first("goldstein", "e_goldstein"),
+      "maxIf(has_location, deleted = 0) AS e_has_location", placed("location_name", "e_location_name"),
+      placed("location_country", "e_location_country"), placed("location_admin1", "e_location_admin1"),
+      placed("location_lat", "e_location_lat"), placed("location_lon", "e_location_lon"),
+      placed("location_feature", "e_location_feature"), placed("location_geonameid", "e_location_geonameid"),
+      "sumIf(mentions, deleted = 0) AS num_mentions", "uniqExactIf(outlet, deleted = 0) AS num_sources",
+      "countIf(deleted = 0) AS num_articles", "maxIf(is_root, deleted = 0) AS e_is_root",
+      "argMinIf(tuple(event_id, article_id, outlet, url, sentence, sentence_index, trigger_text, trigger_begin, "
+      "trigger_end, source_text, source_begin, source_end, source_rule, target_text, target_begin, target_end, "
+      "target_rule, date_text, date_begin, date_end, rule, note, confidence, has_location, location_begin, "
+      "location_end, location_how), pos, deleted = 0) AS report"};
+  std::string sql = fmt::format("SELECT {} FROM {} FINAL", joined(select, ", "), table("mentions"));
+  if (!where.empty()) sql += " WHERE " + joined(where, " AND ");
+  sql += " GROUP BY date, source_code, target_code, cameo HAVING " + joined(having, " AND ");
+  sql += " ORDER BY date = '', date, first_pos";
+  if (f.limit) sql += fmt::format(" LIMIT {}", f.limit);
+  sql += " FORMAT JSONEachRow";
+  simdjson::dom::parser parser;
+  StoredEvent e;
+  stream(sql, [&](std::string_view line) {
+    element r;
+    if (parser.parse(line.data(), line.size()).get(r))
+      throw StoreError(fmt::format("{}: {}", location_.url, server_message(std::string(line))));
+    e = StoredEvent();
+    e.id = static_cast<int64_t>(unum(r, "first_pos"));
+    e.date = str(r, "date");
+    e.source_code = str(r, "source_code");
+    e.target_code = str(r, "target_code");
+    e.cameo = str(r, "cameo");
+    e.source_country = str(r, "e_source_country");
+    e.source_roles = str(r, "e_source_roles");
+    e.target_country = str(r, "e_target_country");
+    e.target_roles = str(r, "e_target_roles");
+    e.root_code = str(r, "e_root_code");
+    e.plover = str(r, "e_plover");
+    e.plover_mode = str(r, "e_plover_mode");
+    e.quad = static_cast<int>(unum(r, "e_quad"));
+    e.goldstein = num(r, "e_goldstein");
+    e.has_location = unum(r, "e_has_location") != 0;
+    if (e.has_location) {
+      e.location_name = str(r, "e_location_name");
+      e.location_country = str(r, "e_location_country");
+      e.location_admin1 = str(r, "e_location_admin1");
+      e.location_lat = num(r, "e_location_lat");
+      e.location_lon = num(r, "e_location_lon");
+      e.location_feature = str(r, "e_location_feature");
+      e.location_geonameid = unum(r, "e_location_geonameid");
+    }
+    e.num_mentions = unum(r, "num_mentions");
+    e.num_sources = unum(r, "num_sources");
+    e.num_articles = unum(r, "num_articles");
+    e.is_root = unum(r, "e_is_root") != 0;
+    simdjson::dom::array report;
+    if (!r["report"].get_array().get(report) && report.size() == 27) {
+      auto s = [&](size_t i) {
+        std::string_view v;
+        return report.at(i).get_string().get(v) ? std::string() : std::string(v);
+      };
+      auto u = [&](size_t i) { return static_cast<uint32_t>(unum(report.at(i))); };
+      e.event_id = s(0);
+      e.article_id = s(1);
+      e.outlet = s(2);
+      e.url = s(3);
+      e.sentence = s(4);
+      e.sentence_index = u(5);
+      e.trigger_text = s(6);
+      e.trigger_span = {u(7), u(8)};
+      e.source_text = s(9);
+      e.source_span = {u(10), u(11)};
+      e.source_rule = s(12);
+      e.target_text = s(13);
+      e.target_span = {u(14), u(15)};
+      e.target_rule = s(16);
+      e.date_expression = s(17);
+      e.date_span = {u(18), u(19)};
+      e.rule = s(20);
+      e.note = s(21);
+      e.confidence = num(report.at(22));
+      if (u(23)) {
+        e.location_span = {u(24), u(25)};
+        e.location_how = s(26);
+      }
+    }
+    row(e);
+  });
+}
+
+std::vector<SeriesPoint> ClickHouseStore::series(const SeriesFilter& f) {
+  std::vector<std::string> where = {"date != ''"};
+  if (f.from || f.to) where.push_back(date_range(f.from, f.to));
+  if (!f.dyad_source.empty()) where.push_back(starts_with("source_code", upper(f.dyad_source)));
+  if (!f.dyad_target.empty()) where.push_back(starts_with("target_code", upper(f.dyad_target)));
+  if (!f.plover.empty()) where.push_back("plover = " + clickhouse_quote(upper(f.plover)));
+  if (!f.country.empty())
+    where.push_back(fmt::format("({} OR {})", starts_with("source_code", upper(f.country)),
+                                starts_with("target_code", upper(f.country))));
+  // Events (keys with a stored mention) per day, summed into periods here as SQLite's are.
+  std::string sql = fmt::format(
+      "SELECT date, count() AS events, sum(m) AS mentions, sum(a) AS articles, sum(g) AS goldstein FROM (SELECT date, "
+      "sumIf(mentions, deleted = 0) AS m, countIf(deleted = 0) AS a, argMinIf(goldstein, pos, deleted = 0) AS g FROM {} "
+      "FINAL WHERE {} GROUP BY date, source_code, target_code, cameo HAVING a > 0) GROUP BY date FORMAT TSV",
+      table("mentions"), joined(where, " AND "));
+  std::string out = execute(sql);
+  std::map<Date, SeriesPoint> by_period;
+  size_t start = 0;
+  while (start < out.size()) {
+    size_t nl = out.find('\n', start);
+    if (nl == std::string::npos) nl = out.size();
+    std::string line = out.substr(start, nl - start);
+    start = nl + 1;
+    char day[32] = {0};
+    unsigned long events = 0, mentions = 0, articles = 0;
+    double goldstein = 0;
+    if (std::sscanf(line.c_str(), "%31[^\t]\t%lu\t%lu\t%lu\t%lf", day, &events, &mentions, &articles, &goldstein) != 5)
+      continue;
+    std::optional<Date> d = Date::parse_iso(day);
+    if (!d) continue;
+    SeriesPoint& p = by_period[period_start(*d, f.by)];
+    p.events += events;
+    p.mentions += mentions;
+    p.articles += articles;
+    p.goldstein += goldstein;
+  }
+  std::vector<SeriesPoint> points;
+  if (by_period.empty() && !(f.from && f.to)) return points;
+  Date first = period_start(f.from ? *f.from : by_period.begin()->first, f.by);
+  Date last = period_start(f.to ? *f.to : by_period.rbegin()->first, f.by);
+  for (Date p = first; p <= last; p = next_period(p, f.by)) {
+    auto it = by_period.find(p);
+    SeriesPoint point = it != by_period.end() ? it->second : SeriesPoint();
+    point.period = period_label(p, f.by);
+    points.push_back(std::move(point));
+  }
+  return points;
+}
+
+}  // namespace dyad
