@@ -66,11 +66,29 @@ std::string upper(std::string s) {
   return s;
 }
 
-// ClickHouse's answer, shortened to what a user needs: the first line, without the C++ type.
+// ClickHouse's answer, shortened to what a user needs: its lines (each once) joined, without
+// the C++ exception types; the address of a shard that failed is in there.
 std::string server_message(const std::string& body) {
-  std::string m = body.substr(0, body.find('\n'));
-  if (size_t what = m.find(", e.what() = "); what != std::string::npos) m.erase(what);
-  while (!m.empty() && (m.back() == ' ' || m.back() == '\r' || m.back() == ':')) m.pop_back();
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < body.size()) {
+    size_t nl = body.find('\n', start);
+    if (nl == std::string::npos) nl = body.size();
+    std::string line = body.substr(start, nl - start);
+    start = nl + 1;
+    for (const char* noise : {", e.what() = DB::NetException", ", e.what() = DB::Exception", ", e.what() = "}) {
+      if (size_t at = line.find(noise); at != std::string::npos) line.erase(at, std::string(noise).size());
+    }
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    if (!line.empty() && std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);
+  }
+  std::string m;
+  for (const std::string& line : lines) {
+    if (!m.empty()) m += ' ';
+    m += line;
+  }
+  while (!m.empty() && (m.back() == ':' || m.back() == ',')) m.pop_back();
+  if (m.size() > 600) m = m.substr(0, 597) + "...";
   if (m.empty()) m = "an empty error response";
   return m;
 }
@@ -530,7 +548,8 @@ AddResult ClickHouseStore::add_unique(std::vector<ArticleRows>& articles) {
       std::string select;
       for (const std::string& c : columns) {
         if (!select.empty()) select += ", ";
-        select += c == "seq" ? fmt::format("toUInt64({}) AS seq", seq) : c == "deleted" ? "toUInt8(1) AS deleted" : c;
+        // By position, no aliases: an alias "deleted" would be the WHERE clause's "deleted".
+        select += c == "seq" ? fmt::format("toUInt64({})", seq) : c == "deleted" ? "toUInt8(1)" : c;
       }
       std::string keep;
       for (const MentionRow& m : a.mentions) {

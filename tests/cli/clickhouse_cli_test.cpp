@@ -1,0 +1,295 @@
+// The ClickHouse sink (docs/clickhouse.md) against two real clickhouse-server processes on
+// loopback ports (tests/clickhouse_cluster.h): dyad code --sink, dyad load, dyad query and
+// dyad series give the SQLite store's answers on a fixed set of queries (the samples and
+// generated events); a rerun adds nothing; a shard killed during a load is named, and a rerun
+// after its restart completes with no duplicates. These tests fail (not skip) when
+// clickhouse-server is missing: scripts/setup installs it.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "clickhouse_cluster.h"
+#include "out/writer.h"
+#include "store/backend.h"
+#include "store/clickhouse.h"
+#include "synthetic/synthetic_events.h"
+#include "test_util.h"
+
+namespace dyad {
+namespace {
+
+struct Result {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+// Runs `dyad ARGS` through the shell.
+Result dyad(const std::string& args) {
+  testing::TempDir dir;
+  std::string out = dir.path() + "/out", err = dir.path() + "/err";
+  std::string cmd = std::string("'") + DYAD_BINARY + "' " + args + " > '" + out + "' 2> '" + err + "'";
+  int status = std::system(cmd.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::read_file(out), testing::read_file(err)};
+}
+
+std::string sq(const std::string& s) {
+  std::string q = "'";
+  q += s;
+  q += "'";
+  return q;
+}
+
+std::string samples_path() { return testing::source_path("data/samples/articles.jsonl"); }
+
+// The parity set: what `dyad query` and `dyad series` must answer alike from either store.
+// Event lists are compared without `store_id` (each store numbers its events its own way).
+const std::vector<std::string> kParityQueries = {
+    "query --limit 0 --format csv",
+    "query --limit 0 --format jsonl",
+    "query --limit 25",
+    "query --from 2019-01-01 --to 2019-03-31 --country USA --limit 0 --format csv",
+    "query --from 2024-01-01 --country LBY --format csv",
+    "query --actor IGOUNO --limit 0 --format csv",
+    "query --source USA --target-country CHN --limit 0 --format csv",
+    "query --cameo 19 --quad 4 --limit 50 --format csv",
+    "query --plover ASSAULT --location-country LBY --limit 0 --format csv",
+    "query --location-country FRA --limit 40 --format csv",
+    "query --text talks --limit 0 --format csv",
+    "query --text consult --limit 60 --format csv",
+    "query --source-country RUS --target GBR --limit 0 --format jsonl",
+    "series --by month",
+    "series --country USA --by month --from 2014-01-01 --to 2024-12-31",
+    "series --dyad USA,CHN --by week",
+    "series --plover PROTEST --by day --from 2020-01-01 --to 2020-03-31 --format json",
+    "series --country IGOUNO --by month --format json",
+    "series --country LBY --by day",
+};
+
+std::string without_store_ids(const std::string& out) {
+  static const std::regex json_id(R"re("store_id":\d+,)re");
+  std::string s = std::regex_replace(out, json_id, "");
+  if (s.rfind("store_id,", 0) != 0) return s;
+  std::istringstream in(s);
+  std::string line, result;
+  while (std::getline(in, line)) result += line.substr(line.find(',') + 1) + "\n";
+  return result;
+}
+
+// Every query of the parity set gives the same output from the SQLite file and ClickHouse.
+void expect_parity(const std::string& db, const std::string& sink, const std::string& what) {
+  int non_empty = 0;
+  for (const std::string& q : kParityQueries) {
+    Result a = dyad(q + " --db " + sq(db));
+    Result b = dyad(q + " --sink " + sq(sink));
+    ASSERT_EQ(a.exit_code, 0) << q << "\n" << a.err;
+    ASSERT_EQ(b.exit_code, 0) << q << "\n" << b.err;
+    EXPECT_EQ(without_store_ids(a.out), without_store_ids(b.out)) << what << ": dyad " << q;
+    non_empty += std::count(a.out.begin(), a.out.end(), '\n') > 2;
+  }
+  EXPECT_GE(non_empty, 8) << what << ": too few queries find anything to compare";
+}
+
+TEST(ClickHouseCli, TheSamplesGiveTheSameAnswersAsSqlite) {
+  testing::ClickHouseCluster cluster;
+  testing::TempDir dir;
+  std::string db = dir.path() + "/events.db";
+  ASSERT_EQ(dyad("code -q " + sq(samples_path()) + " --db " + sq(db)).exit_code, 0);
+
+  // dyad code into the two-shard cluster.
+  Result coded = dyad("code " + sq(samples_path()) + " --sink " + sq(cluster.url("coded")) + " --cluster dyad");
+  ASSERT_EQ(coded.exit_code, 0) << coded.err;
+  EXPECT_NE(coded.out.find(""), std::string::npos);
+  EXPECT_TRUE(coded.out.empty()) << "with --sink, events go to standard output only when asked";
+  EXPECT_NE(coded.err.find("24 articles added, 0 replaced, 0 already stored"), std::string::npos) << coded.err;
+  expect_parity(db, cluster.url_first("coded"), "dyad code --sink --cluster");
+  // Both shards hold articles: the Distributed table spread them.
+  for (size_t i = 0; i < cluster.size(); ++i)
+    EXPECT_GT(std::stoi(cluster.sql("SELECT count() FROM coded.articles_local", i)), 0) << "shard " << i + 1;
+
+  // A rerun stores nothing new.
+  Result again = dyad("code -q " + sq(samples_path()) + " --sink " + sq(cluster.url("coded")) + " --cluster dyad");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  Result rerun = dyad("code " + sq(samples_path()) + " --sink " + sq(cluster.url("coded")) + " --cluster dyad");
+  EXPECT_NE(rerun.err.find("0 articles added, 0 replaced, 24 already stored"), std::string::npos) << rerun.err;
+  expect_parity(db, cluster.url_first("coded"), "dyad code --sink, run three times");
+
+  // dyad load of what dyad code wrote, into one server without a cluster.
+  std::string events = dir.path() + "/events.jsonl";
+  ASSERT_EQ(dyad("code -q " + sq(samples_path()) + " -o " + sq(events)).exit_code, 0);
+  std::string single = "clickhouse://127.0.0.1:" + std::to_string(cluster.server(1).http) + "/loaded";
+  Result loaded = dyad("load " + sq(events) + " --sink " + sq(single));
+  ASSERT_EQ(loaded.exit_code, 0) << loaded.err;
+  EXPECT_NE(loaded.err.find("24 articles added"), std::string::npos) << loaded.err;
+  expect_parity(db, single, "dyad load");
+  Result reloaded = dyad("load " + sq(events) + " --sink " + sq(single));
+  EXPECT_NE(reloaded.err.find("0 articles added, 0 replaced, 24 already stored"), std::string::npos) << reloaded.err;
+}
+
+// Generated events, written through both stores' add(): the same answers.
+TEST(ClickHouseCli, GeneratedEventsGiveTheSameAnswersAsSqlite) {
+  testing::ClickHouseCluster cluster;
+  testing::TempDir dir;
+  std::string db = dir.path() + "/generated.db";
+  {
+    EventStore sqlite(db);
+    ClickHouseStore clickhouse(ClickHouseLocation::parse(cluster.url("generated"), "dyad"), true);
+    synthetic::EventGenerator generator(7);
+    while (generator.distinct_events() < 20000) {
+      std::vector<Doc> batch = generator.next_batch(500);
+      sqlite.add(batch);
+      AddResult r = clickhouse.add(batch);
+      EXPECT_EQ(r.added, batch.size());
+    }
+    StoreCounts a = sqlite.counts(), b = clickhouse.counts();
+    EXPECT_EQ(a.articles, b.articles);
+    EXPECT_EQ(a.events, b.events);
+    EXPECT_EQ(a.mentions, b.mentions);
+  }
+  expect_parity(db, cluster.url_first("generated"), "generated events");
+}
+
+TEST(ClickHouseCli, AnArticleWithNewContentIsReplaced) {
+  testing::ClickHouseCluster cluster;
+  testing::TempDir dir;
+  std::string db = dir.path() + "/events.db";
+  std::string sink = cluster.url("replaced");
+  std::string all = testing::read_file(samples_path());
+  ASSERT_EQ(dyad("code -q " + sq(samples_path()) + " --db " + sq(db)).exit_code, 0);
+  ASSERT_EQ(dyad("code -q " + sq(samples_path()) + " --sink " + sq(sink) + " --cluster dyad").exit_code, 0);
+  // The first article again, its text cut after the first paragraph: fewer events.
+  std::string first = all.substr(0, all.find('\n'));
+  size_t cut = first.find("\\n\\n");
+  ASSERT_NE(cut, std::string::npos);
+  size_t text_end = first.rfind("\"}");
+  ASSERT_NE(text_end, std::string::npos);
+  std::string changed = first.substr(0, cut) + first.substr(text_end) + "\n";
+  std::string path = dir.file("changed.jsonl", changed);
+  ASSERT_EQ(dyad("code -q " + sq(path) + " --db " + sq(db)).exit_code, 0);
+  Result r = dyad("code " + sq(path) + " --sink " + sq(sink) + " --cluster dyad");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("0 articles added, 1 replaced"), std::string::npos) << r.err;
+  expect_parity(db, cluster.url_first("replaced"), "after a replaced article");
+}
+
+TEST(ClickHouseCli, AServerThatIsDownIsNamed) {
+  int port = testing::free_port();
+  std::string url = "clickhouse://127.0.0.1:" + std::to_string(port) + "/dyad?retries=1";
+  Result r = dyad("code -q " + sq(samples_path()) + " --sink " + sq(url));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("127.0.0.1:" + std::to_string(port)), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("cannot connect"), std::string::npos) << r.err;
+  Result q = dyad("series --sink " + sq(url));
+  EXPECT_EQ(q.exit_code, 1);
+  EXPECT_NE(q.err.find("127.0.0.1:" + std::to_string(port)), std::string::npos) << q.err;
+}
+
+TEST(ClickHouseCli, BadArgumentsAreUsageErrors) {
+  std::string samples = sq(samples_path());
+  EXPECT_EQ(dyad("code " + samples + " --cluster dyad").exit_code, 2) << "--cluster needs --sink";
+  EXPECT_EQ(dyad("code " + samples + " --sink http://localhost:8123/db").exit_code, 2);
+  EXPECT_EQ(dyad("code " + samples + " --sink clickhouse://localhost/db --db x.db").exit_code, 2);
+  EXPECT_EQ(dyad("query --sink clickhouse://localhost/db --db x.db").exit_code, 2);
+  EXPECT_EQ(dyad("query").exit_code, 2) << "--db or --sink";
+  EXPECT_EQ(dyad("series --sink mysql://x").exit_code, 2);
+  Result bad = dyad("code " + samples + " --sink 'clickhouse://localhost:8123/no-such;db'");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("database name"), std::string::npos) << bad.err;
+}
+
+// A shard killed (SIGKILL) during a load: the load fails naming it; after a restart the same
+// load completes, and the store counts what a clean load counts: no duplicates.
+TEST(ClickHouseCli, AKilledShardIsNamedAndARerunAddsNoDuplicates) {
+  testing::ClickHouseCluster cluster;
+  testing::TempDir dir;
+  std::string events = dir.path() + "/generated.jsonl", db = dir.path() + "/generated.db";
+  {
+    EventStore sqlite(db);
+    synthetic::EventGenerator generator(11);
+    auto writer = make_writer(OutputFormat::kEvents);
+    std::ofstream out(events, std::ios::binary);
+    std::string text;
+    while (generator.distinct_events() < 40000) {
+      std::vector<Doc> batch = generator.next_batch(500);
+      sqlite.add(batch);
+      text.clear();
+      for (const Doc& d : batch) writer->write(d, text);
+      out << text;
+    }
+  }
+  std::string sink = cluster.url("killed") + "?retries=1";
+  std::string err = dir.path() + "/load.err";
+  std::string cmd = std::string("exec '") + DYAD_BINARY + "' load " + sq(events) + " --batch 1000 --sink " +
+                    sq(sink) + " --cluster dyad 2> " + sq(err);
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Once the first articles are in, the second shard dies.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    try {
+      if (std::stoi(cluster.sql("SELECT count() FROM killed.articles")) > 0) break;
+    } catch (const std::exception&) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  cluster.kill_server(1);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  std::string message = testing::read_file(err);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1) << message;
+  std::string dead = "127.0.0.1:" + std::to_string(cluster.server(1).tcp);
+  EXPECT_NE(message.find(dead), std::string::npos) << "the error names the dead shard " << dead << ":\n" << message;
+  std::cout << "the load stopped with: " << message;
+
+  cluster.restart(1);
+  Result rerun = dyad("load " + sq(events) + " --sink " + sq(sink) + " --cluster dyad");
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_NE(rerun.err.find("already stored"), std::string::npos) << rerun.err;
+  {
+    EventStore sqlite(db, true);
+    ClickHouseStore clickhouse(ClickHouseLocation::parse(cluster.url_first("killed")), false);
+    StoreCounts a = sqlite.counts(), b = clickhouse.counts();
+    EXPECT_EQ(a.articles, b.articles);
+    EXPECT_EQ(a.events, b.events);
+    EXPECT_EQ(a.mentions, b.mentions) << "a mention stored twice";
+  }
+  // The counts of every event and every series as a clean store has them.
+  for (const std::string& q : {std::string("series --by day"), std::string("series --country USA --by week")}) {
+    EXPECT_EQ(dyad(q + " --db " + sq(db)).out, dyad(q + " --sink " + sq(cluster.url_first("killed"))).out) << q;
+  }
+  auto counts_of = [](const std::string& csv) {
+    // date, codes, CAMEO code, and the counts (num_mentions, num_sources, num_articles).
+    std::istringstream in(csv);
+    std::string line, out;
+    while (std::getline(in, line)) {
+      std::vector<std::string> f;
+      std::stringstream ss(line);
+      for (std::string x; std::getline(ss, x, ',') && f.size() < 16;) f.push_back(x);
+      if (f.size() < 16) continue;
+      out += f[1] + "," + f[2] + "," + f[4] + "," + f[6] + "," + f[12] + "," + f[13] + "," + f[14] + "\n";
+    }
+    return out;
+  };
+  std::string q = "query --limit 0 --format csv";
+  EXPECT_EQ(counts_of(dyad(q + " --db " + sq(db)).out),
+            counts_of(dyad(q + " --sink " + sq(cluster.url_first("killed"))).out));
+}
+
+}  // namespace
+}  // namespace dyad
