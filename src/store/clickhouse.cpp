@@ -347,14 +347,17 @@ ClickHouseStore::ClickHouseStore(ClickHouseLocation location, bool write) : loca
   for (const auto& h : location_.hosts) clients_.push_back(std::make_unique<HttpClient>(h.host, h.port));
   if (write) {
     create_schema();
-    if (!location_.cluster.empty()) check_cluster();
+    distributed_ = !location_.cluster.empty();
+    if (distributed_) check_cluster();
     std::string max = execute(fmt::format("SELECT greatest((SELECT max(seq) FROM {}), (SELECT max(seq) FROM {}))",
                                           table("articles"), table("mentions")));
     next_seq_ = std::strtoull(max.c_str(), nullptr, 10) + 1;
   } else {
-    std::string exists = execute(fmt::format("EXISTS TABLE {}", table("mentions")));
-    if (exists.rfind("1", 0) != 0)
+    std::string engine = execute(fmt::format("SELECT engine FROM system.tables WHERE database = {} AND name = 'mentions'",
+                                             clickhouse_quote(location_.database)));
+    if (engine.empty())
       throw StoreError(fmt::format("{}: no table {} (dyad code --sink creates it)", location_.url, table("mentions")));
+    distributed_ = engine.rfind("Distributed", 0) == 0;
   }
 }
 
@@ -644,6 +647,20 @@ void ClickHouseStore::query(const EventFilter& f, const std::function<void(const
       "trigger_end, source_text, source_begin, source_end, source_rule, target_text, target_begin, target_end, "
       "target_rule, date_text, date_begin, date_end, rule, note, confidence, has_location, location_begin, "
       "location_end, location_how), pos, deleted = 0) AS report"};
+  if (f.limit) {
+    // First the page's events, by their keys alone (light aggregates), then their facts: the
+    // first report's columns are read for the page only, not for every matching event.
+    std::string keys = fmt::format(
+        "SELECT date, source_code, target_code, cameo, minIf(pos, deleted = 0) AS first_pos{} FROM {} FINAL",
+        f.location_country.empty() ? "" : ", " + placed("location_country", "e_location_country"), table("mentions"));
+    if (!where.empty()) keys += " WHERE " + joined(where, " AND ");
+    keys += " GROUP BY date, source_code, target_code, cameo HAVING " + joined(having, " AND ");
+    keys += fmt::format(" ORDER BY date = '', date, first_pos LIMIT {}", f.limit);
+    // GLOBAL: the page is chosen once, over every shard, and sent to them.
+    where.push_back(fmt::format("(date, source_code, target_code, cameo) {}IN (SELECT date, source_code, target_code, "
+                                "cameo FROM ({}))",
+                                distributed_ ? "GLOBAL " : "", keys));
+  }
   std::string sql = fmt::format("SELECT {} FROM {} FINAL", joined(select, ", "), table("mentions"));
   if (!where.empty()) sql += " WHERE " + joined(where, " AND ");
   sql += " GROUP BY date, source_code, target_code, cameo HAVING " + joined(having, " AND ");

@@ -68,6 +68,7 @@ class ClickHouseStore : public EventQueries, public EventSink {
   ClickHouseLocation location_;
   std::vector<std::unique_ptr<HttpClient>> clients_;
   uint64_t next_seq_ = 0;
+  bool distributed_ = false;  // the tables are Distributed (a cluster)
 };
 
 // A string as a ClickHouse literal: quoted, with backslashes, quotes and control characters escaped.
