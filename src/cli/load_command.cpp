@@ -17,7 +17,7 @@ namespace {
 struct LoadOptions {
   std::vector<std::string> files;
   std::string sink, cluster;
-  size_t batch = 20000;
+  size_t batch = 50000;
   bool quiet = false;
 };
 

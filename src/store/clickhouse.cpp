@@ -440,8 +440,10 @@ void ClickHouseStore::create_schema() {
     // Mentions by event key then article: a key's versions meet when parts merge (and in
     // FINAL); the order serves date ranges, and actor codes (whose prefix is the country).
     std::string local = cluster ? "_local" : "";
+    // One partition: a batch spans years, and a partition per year would make a part per year
+    // per insert; the key's date first serves date ranges as well.
     execute(fmt::format("CREATE TABLE IF NOT EXISTS {}.mentions{} ({}) ENGINE = ReplacingMergeTree(seq) "
-                        "PARTITION BY substring(date, 1, 4) ORDER BY (date, source_code, target_code, cameo, article_id)",
+                        "ORDER BY (date, source_code, target_code, cameo, article_id)",
                         db, local, kMentionColumns),
             {}, h);
     execute(fmt::format("CREATE TABLE IF NOT EXISTS {}.articles{} ({}) ENGINE = ReplacingMergeTree(seq) ORDER BY article_id",
@@ -518,22 +520,27 @@ AddResult ClickHouseStore::add_rows(std::vector<ArticleRows> articles) {
 AddResult ClickHouseStore::add_unique(std::vector<ArticleRows>& articles) {
   AddResult result;
   if (articles.empty()) return result;
-  // What the store holds of these ids: the content of the latest version.
-  std::string ids;
-  for (const ArticleRows& a : articles) {
-    if (!ids.empty()) ids.push_back(',');
-    ids += clickhouse_quote(a.article_id);
-  }
+  // What the store holds of these ids: the content of the latest version (asked in pieces:
+  // a statement is at most 256 KiB).
   std::unordered_map<std::string, std::string> stored;
-  stream(fmt::format("SELECT article_id, argMax(content_hash, seq) AS hash FROM {} WHERE article_id IN ({}) GROUP BY "
-                     "article_id FORMAT JSONEachRow",
-                     table("articles"), ids),
-         [&](std::string_view line) {
-           simdjson::dom::parser parser;
-           element e;
-           if (parser.parse(line.data(), line.size()).get(e)) throw StoreError(location_.url + ": unreadable answer");
-           stored[str(e, "article_id")] = str(e, "hash");
-         });
+  for (size_t first = 0; first < articles.size();) {
+    std::string ids;
+    size_t end = first;
+    for (; end < articles.size() && ids.size() < 128 * 1024; ++end) {
+      if (!ids.empty()) ids.push_back(',');
+      ids += clickhouse_quote(articles[end].article_id);
+    }
+    first = end;
+    stream(fmt::format("SELECT article_id, argMax(content_hash, seq) AS hash FROM {} WHERE article_id IN ({}) GROUP BY "
+                       "article_id FORMAT JSONEachRow",
+                       table("articles"), ids),
+           [&](std::string_view line) {
+             simdjson::dom::parser parser;
+             element e;
+             if (parser.parse(line.data(), line.size()).get(e)) throw StoreError(location_.url + ": unreadable answer");
+             stored[str(e, "article_id")] = str(e, "hash");
+           });
+  }
   std::string mentions, rows;
   std::vector<std::string> tombstones;
   const std::vector<std::string> columns = column_names(kMentionColumns);
