@@ -131,7 +131,7 @@ class ClickHouseCluster {
     std::ofstream users(s.dir + "/users.xml");
     users << R"(<?xml version="1.0"?>
 <yandex>
-  <profiles><default><max_memory_usage>4000000000</max_memory_usage><load_balancing>in_order</load_balancing></default></profiles>
+  <profiles><default><max_memory_usage>8000000000</max_memory_usage><load_balancing>in_order</load_balancing></default></profiles>
   <users><default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
     <profile>default</profile><quota>default</quota></default></users>
   <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors>
