@@ -14,13 +14,13 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "clickhouse_cluster.h"
+#include "clickhouse_parity.h"
 #include "out/writer.h"
 #include "store/backend.h"
 #include "store/clickhouse.h"
@@ -30,76 +30,8 @@
 namespace dyad {
 namespace {
 
-struct Result {
-  int exit_code = -1;
-  std::string out, err;
-};
+using namespace clickhouse_parity;
 
-// Runs `dyad ARGS` through the shell.
-Result dyad(const std::string& args) {
-  testing::TempDir dir;
-  std::string out = dir.path() + "/out", err = dir.path() + "/err";
-  std::string cmd = std::string("'") + DYAD_BINARY + "' " + args + " > '" + out + "' 2> '" + err + "'";
-  int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::read_file(out), testing::read_file(err)};
-}
-
-std::string sq(const std::string& s) {
-  std::string q = "'";
-  q += s;
-  q += "'";
-  return q;
-}
-
-std::string samples_path() { return testing::source_path("data/samples/articles.jsonl"); }
-
-// The parity set: what `dyad query` and `dyad series` must answer alike from either store.
-// Event lists are compared without `store_id` (each store numbers its events its own way).
-const std::vector<std::string> kParityQueries = {
-    "query --limit 0 --format csv",
-    "query --limit 0 --format jsonl",
-    "query --limit 25",
-    "query --from 2019-01-01 --to 2019-03-31 --country USA --limit 0 --format csv",
-    "query --from 2024-01-01 --country LBY --format csv",
-    "query --actor IGOUNO --limit 0 --format csv",
-    "query --source USA --target-country CHN --limit 0 --format csv",
-    "query --cameo 19 --quad 4 --limit 50 --format csv",
-    "query --plover ASSAULT --location-country LBY --limit 0 --format csv",
-    "query --location-country FRA --limit 40 --format csv",
-    "query --text talks --limit 0 --format csv",
-    "query --text consult --limit 60 --format csv",
-    "query --source-country RUS --target GBR --limit 0 --format jsonl",
-    "series --by month",
-    "series --country USA --by month --from 2014-01-01 --to 2024-12-31",
-    "series --dyad USA,CHN --by week",
-    "series --plover PROTEST --by day --from 2020-01-01 --to 2020-03-31 --format json",
-    "series --country IGOUNO --by month --format json",
-    "series --country LBY --by day",
-};
-
-std::string without_store_ids(const std::string& out) {
-  static const std::regex json_id(R"re("store_id":\d+,)re");
-  std::string s = std::regex_replace(out, json_id, "");
-  if (s.rfind("store_id,", 0) != 0) return s;
-  std::istringstream in(s);
-  std::string line, result;
-  while (std::getline(in, line)) result += line.substr(line.find(',') + 1) + "\n";
-  return result;
-}
-
-// Every query of the parity set gives the same output from the SQLite file and ClickHouse.
-void expect_parity(const std::string& db, const std::string& sink, const std::string& what) {
-  int non_empty = 0;
-  for (const std::string& q : kParityQueries) {
-    Result a = dyad(q + " --db " + sq(db));
-    Result b = dyad(q + " --sink " + sq(sink));
-    ASSERT_EQ(a.exit_code, 0) << q << "\n" << a.err;
-    ASSERT_EQ(b.exit_code, 0) << q << "\n" << b.err;
-    EXPECT_EQ(without_store_ids(a.out), without_store_ids(b.out)) << what << ": dyad " << q;
-    non_empty += std::count(a.out.begin(), a.out.end(), '\n') > 2;
-  }
-  EXPECT_GE(non_empty, 8) << what << ": too few queries find anything to compare";
-}
 
 TEST(ClickHouseCli, TheSamplesGiveTheSameAnswersAsSqlite) {
   testing::ClickHouseCluster cluster;
