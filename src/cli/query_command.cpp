@@ -54,7 +54,8 @@ void add_store_options(CLI::App* cmd, std::string& db, std::string& sink, std::s
                              },
                              "URL", "clickhouse URL"));
   file->excludes(url);
-  cmd->add_option("--cluster", cluster, "With --sink: the tables are Distributed over this cluster")
+  cmd->add_option("--cluster", cluster,
+                  "With --sink: the cluster of its Distributed tables (optional: they are recognised as such)")
       ->needs(url)
       ->type_name("NAME");
   cmd->callback([cmd] {
