@@ -71,7 +71,7 @@ ApiResponse Api::route(std::string_view path, const QueryParams& params, EventSt
 }
 
 ApiResponse Api::status(const QueryParams& params, EventStore& store) {
-  ParamReader(params, false, {});
+  ParamReader takes_none(params, false, {});
   ReadSession session(store, limits_.query_budget);
   std::string out;
   append_status(out, store.status(), store.full_text_search());
@@ -100,7 +100,7 @@ ApiResponse Api::events(const QueryParams& params, EventStore& store) {
 }
 
 ApiResponse Api::evidence(std::string_view id, const QueryParams& params, EventStore& store) {
-  ParamReader(params, false, {});
+  ParamReader takes_none(params, false, {});
   bool numeric = !id.empty() && id.size() <= 18 && id.find_first_not_of("0123456789") == std::string_view::npos;
   if (!numeric) return error(404, "no such event");
   int64_t store_id = std::stoll(std::string(id));

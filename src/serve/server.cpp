@@ -92,7 +92,6 @@ struct Server::Impl {
   Api api;
   StaticFiles files;
   HttpServer http;
-  int port = 0;
 };
 
 Server::Server(const ServerOptions& options) : impl_(std::make_unique<Impl>(options)) {
@@ -142,7 +141,6 @@ int Server::bind() {
     throw ServeError(fmt::format("cannot listen on {}:{}: {}", o.host, o.port, why));
   }
   impl_->http.widen_backlog();
-  impl_->port = port;
   return port;
 }
 

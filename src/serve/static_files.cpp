@@ -119,7 +119,7 @@ StaticFile StaticFiles::get(std::string_view raw_path) const {
   if (path.empty() || path[0] != '/') return refused(400, "bad path");
   if (path == "/") path = "/index.html";
   std::string_view rel = std::string_view(path).substr(1);
-  if (!safe_relative(rel)) return refused(400, "bad path");
+  // Under /vendor/, only the allow-list, matched whole: every other path there is not found.
   constexpr std::string_view kVendor = "vendor/";
   if (rel.substr(0, kVendor.size()) == kVendor) {
     std::string_view wanted = rel.substr(kVendor.size());
@@ -127,6 +127,7 @@ StaticFile StaticFiles::get(std::string_view raw_path) const {
       if (v.url == wanted) return read_below(node_modules_dir_, v.file);
     return refused(404, "not found");
   }
+  if (!safe_relative(rel)) return refused(400, "bad path");
   // Hidden files (.git, .env...) are not part of the dashboard.
   if (rel[0] == '.' || rel.find("/.") != std::string_view::npos) return refused(404, "not found");
   return read_below(web_dir_, rel);
