@@ -105,7 +105,8 @@ uint64_t ParamReader::number(std::string_view name, uint64_t min, uint64_t max, 
   uint64_t n = 0;
   bool ok = v.size() <= 19 && all_of(v, digit);
   if (ok) n = std::stoull(v);
-  if (!ok || n < min || n > max) throw BadParameter(std::string(name), fmt::format("must be a whole number from {} to {}", min, max));
+  if (!ok || n < min || n > max)
+    throw BadParameter(std::string(name), fmt::format("must be a whole number from {} to {}", min, max));
   return n;
 }
 

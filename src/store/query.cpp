@@ -36,7 +36,17 @@ SentenceTable sentence_table(bool fts) {
   return {"sentences", "text", "\"begin\""};
 }
 
-// One event (by id) with its first report: the columns read_events() reads.
+// Events looked up by id in one statement.
+constexpr int kEventsAtOnce = 64;
+
+// "?1, ?2, ..., ?64"
+std::string ids_placeholders() {
+  std::string s;
+  for (int i = 1; i <= kEventsAtOnce; ++i) s += fmt::format("{}?{}", i > 1 ? ", " : "", i);
+  return s;
+}
+
+// Events (by id, up to kEventsAtOnce) with their first report: the columns read_events() reads.
 std::string event_sql(bool fts) {
   SentenceTable t = sentence_table(fts);
   return fmt::format(
@@ -49,8 +59,8 @@ std::string event_sql(bool fts) {
       "m.date_text, m.date_begin, m.date_end, m.rule, m.note, m.confidence, m.location_begin, m.location_end, "
       "m.location_how, s.{2} "
       "FROM events e JOIN mentions m ON m.article = e.first_article AND m.event = e.id JOIN articles a ON a.id = "
-      "m.article LEFT JOIN {0} s ON s.id = m.article * {3} + m.sentence_index WHERE e.id = ?",
-      t.table, t.text, t.begin, kMaxSentences);
+      "m.article LEFT JOIN {0} s ON s.id = m.article * {3} + m.sentence_index WHERE e.id IN ({4})",
+      t.table, t.text, t.begin, kMaxSentences, ids_placeholders());
 }
 
 // The ids of a page of matching events (and the columns they are sorted by), sorted; the
@@ -159,15 +169,30 @@ void EventStore::query(const EventFilter& f, const std::function<void(const Stor
     }
     while (page.step()) ids.push_back(page.int64(0));
   }
-  // Each event with its first report, one by one in the page's order: joined in one statement,
-  // the wide rows would have to be sorted again, which costs as much as reading them.
-  sql::Statement& one = cached(event_sql(fts_));
-  sql::ResetOnExit reset(one);
-  StoredEvent e;
-  for (int64_t id : ids) {
-    one.reset();
-    one.bind(1, id);
-    read_events(one, e, row);
+  // The events with their first report, a batch of ids at a time, given in the page's order:
+  // joined and sorted again in SQL, the wide rows would cost twice as much.
+  sql::Statement& batch = cached(event_sql(fts_));
+  sql::ResetOnExit reset(batch);
+  std::vector<StoredEvent> rows(kEventsAtOnce);
+  StoredEvent buffer;
+  for (size_t first = 0; first < ids.size(); first += kEventsAtOnce) {
+    size_t n = std::min<size_t>(kEventsAtOnce, ids.size() - first);
+    batch.reset();
+    for (size_t i = 0; i < kEventsAtOnce; ++i) {
+      if (i < n) batch.bind(static_cast<int>(i + 1), ids[first + i]);
+      else batch.bind_null(static_cast<int>(i + 1));
+    }
+    std::vector<bool> found(n, false);
+    read_events(batch, buffer, [&](const StoredEvent& read) {
+      for (size_t i = 0; i < n; ++i)
+        if (ids[first + i] == read.id) {
+          rows[i] = read;
+          found[i] = true;
+          break;
+        }
+    });
+    for (size_t i = 0; i < n; ++i)
+      if (found[i]) row(rows[i]);
   }
 }
 
@@ -194,10 +219,11 @@ uint64_t EventStore::count(const EventFilter& f) {
 }
 
 std::optional<StoredEvent> EventStore::event(int64_t id) {
+  std::optional<StoredEvent> found;
   sql::Statement& st = cached(event_sql(fts_));
   sql::ResetOnExit reset(st);
   st.bind(1, id);
-  std::optional<StoredEvent> found;
+  for (int i = 2; i <= kEventsAtOnce; ++i) st.bind_null(i);  // matches no id
   StoredEvent e;
   read_events(st, e, [&](const StoredEvent& row) { found = row; });
   return found;
