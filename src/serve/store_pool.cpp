@@ -11,18 +11,32 @@ StorePool::StorePool(const std::string& path, size_t size) {
 
 StorePool::Lease StorePool::acquire() {
   std::unique_lock lock(mutex_);
-  returned_.wait(lock, [&] { return !idle_.empty(); });
-  EventStore* store = idle_.back();
-  idle_.pop_back();
-  return Lease(*this, *store);
+  if (!idle_.empty() && waiters_.empty()) {
+    EventStore* store = idle_.back();
+    idle_.pop_back();
+    return Lease(*this, *store);
+  }
+  Waiter waiter;
+  waiters_.push_back(&waiter);
+  waiter.handed.wait(lock, [&] { return waiter.store != nullptr; });
+  return Lease(*this, *waiter.store);
+}
+
+size_t StorePool::waiting() {
+  std::lock_guard lock(mutex_);
+  return waiters_.size();
 }
 
 void StorePool::give_back(EventStore& store) {
-  {
-    std::lock_guard lock(mutex_);
+  std::lock_guard lock(mutex_);
+  if (waiters_.empty()) {
     idle_.push_back(&store);
+    return;
   }
-  returned_.notify_one();
+  Waiter* next = waiters_.front();
+  waiters_.pop_front();
+  next->store = &store;
+  next->handed.notify_one();
 }
 
 StorePool::Lease::~Lease() {

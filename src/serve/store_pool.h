@@ -4,6 +4,7 @@
 // threads can hold client connections while only a few queries run, each with its page cache.
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -19,7 +20,10 @@ class StorePool {
   // Opens `size` read-only connections now, so that a bad store fails at start (StoreError).
   StorePool(const std::string& path, size_t size);
 
-  // A connection lent until destruction; waits while every connection is lent.
+  // A connection lent until destruction; waits while every connection is lent. First come,
+  // first served: a request waits behind those that came before it, never behind later ones
+  // (a waiter woken at random could wait much longer than the others, which made the slowest
+  // answers under load slower).
   class Lease {
    public:
     Lease(StorePool& pool, EventStore& store) : pool_(&pool), store_(&store) {}
@@ -36,14 +40,22 @@ class StorePool {
   };
   Lease acquire();
   size_t size() const { return stores_.size(); }
+  // Requests waiting for a connection now.
+  size_t waiting();
 
  private:
   void give_back(EventStore& store);
 
+  // A request waiting for a connection, handed one directly by give_back().
+  struct Waiter {
+    std::condition_variable handed;
+    EventStore* store = nullptr;
+  };
+
   std::vector<std::unique_ptr<EventStore>> stores_;
   std::vector<EventStore*> idle_;
+  std::deque<Waiter*> waiters_;  // oldest first
   std::mutex mutex_;
-  std::condition_variable returned_;
 };
 
 // One request's reads: a snapshot of the store and a deadline, both ended on destruction.
