@@ -241,7 +241,7 @@ function show() {
   });
   load('network', fq, (signal) => getJson('/api/top/dyads', { ...filters, limit: 20 }, signal), (data) => {
     panels.network.dataset.total = data.rows.length;
-    document.getElementById('network-note').textContent = `— the top ${count(data.rows.length, 'dyad')}`;
+    document.getElementById('network-note').textContent = data.rows.length < 20 ? `— ${count(data.rows.length, 'dyad')}` : `— the top ${data.rows.length} dyads`;
     network.update(data.rows);
   });
   const page = { ...filters, page: state.page, page_size: state.page_size, sort: state.sort };

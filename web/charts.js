@@ -182,7 +182,7 @@ export class Timeline {
       if (data.by === 'day' && !long && label === lastLabel) continue;
       if (label === lastLabel) continue;
       lastLabel = label;
-      const x = left + i * band;
+      const x = left + i * band + inset;
       if (x - lastX < (long ? 34 : 46)) continue;
       lastX = x;
       el('line', { x1: x, x2: x, y1: gTop + goldH, y2: gTop + goldH + 4, class: 'tick' }, axis);
@@ -415,7 +415,7 @@ export class Network {
       'Arrow keys move between dyads, Enter shows their events.');
     const defs = el('defs', {}, svg);
     for (const kind of ['coop', 'conflict', 'neutral']) {
-      const m = el('marker', { id: `arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto-start-reverse' }, defs);
+      const m = el('marker', { id: `arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto' }, defs);
       el('path', { d: 'M0,0 L10,5 L0,10 z', class: `arrow ${kind}` }, m);
     }
     if (!this.rows.length) {
