@@ -190,12 +190,20 @@ let lastRow = null;
 const inflight = new Map();
 const shown = new Map(); // panel → the request it shows
 
-async function load(name, key, fetcher, render) {
-  if (shown.get(name) === key) return;
+// `view` names the whole state shown (the URL without the evidence): each panel records the view
+// it is up to date with in data-view, and data-state (loading, ready, error), so that a test can
+// wait for the page to show a view.
+async function load(name, key, view, fetcher, render) {
+  const panel = panels[name];
+  if (shown.get(name) === key) {
+    if (inflight.has(name)) inflight.get(name).abort();
+    panel.dataset.state = 'ready';
+    panel.dataset.view = view;
+    return;
+  }
   if (inflight.has(name)) inflight.get(name).abort();
   const ctl = new AbortController();
   inflight.set(name, ctl);
-  const panel = panels[name];
   panel.dataset.state = 'loading';
   panel.setAttribute('aria-busy', 'true');
   try {
@@ -204,13 +212,15 @@ async function load(name, key, fetcher, render) {
     render(data);
     shown.set(name, key);
     panel.dataset.state = 'ready';
-    panel.dataset.query = key;
+    panel.dataset.view = view;
     setError(name, null);
   } catch (e) {
     if (e.name === 'AbortError') return;
     shown.delete(name);
+    const note = document.getElementById(`${name}-note`);
+    if (note) note.textContent = '— not updated: see the error above';
     panel.dataset.state = 'error';
-    panel.dataset.query = key;
+    panel.dataset.view = view;
     setError(name, e);
   } finally {
     if (inflight.get(name) === ctl) {
@@ -225,27 +235,29 @@ function show() {
   renderChips();
   const filters = filtersOf(state);
   const fq = search(filters);
+  const view = search({ ...state, event: '' });
+  document.body.dataset.view = view;
   document.getElementById('csv').href = apiUrl('/api/events.csv', { ...filters, sort: state.sort });
 
-  load('timeline', `${fq}|${state.by}`, (signal) => getJson('/api/timeline', { ...filters, by: state.by }, signal), (data) => {
+  load('timeline', `${fq}|${state.by}`, view, (signal) => getJson('/api/timeline', { ...filters, by: state.by }, signal), (data) => {
     const total = data.periods.reduce((a, p) => a + p.events.reduce((x, y) => x + y, 0), 0);
     panels.timeline.dataset.total = total;
     document.getElementById('timeline-note').textContent = `— ${count(total, 'dated event')} by ${data.by}`;
     timeline.update(data);
   });
-  load('map', fq, (signal) => getJson('/api/places', { ...filters, limit: 2000 }, signal), (data) => {
+  load('map', fq, view, (signal) => getJson('/api/places', { ...filters, limit: 2000 }, signal), (data) => {
     const total = data.points.reduce((a, p) => a + p.events, 0);
     panels.map.dataset.total = total;
     document.getElementById('map-note').textContent = `— ${count(total, 'event')} at ${count(data.points.length, 'place')}`;
     map.update(data.points);
   });
-  load('network', fq, (signal) => getJson('/api/top/dyads', { ...filters, limit: 20 }, signal), (data) => {
+  load('network', fq, view, (signal) => getJson('/api/top/dyads', { ...filters, limit: 20 }, signal), (data) => {
     panels.network.dataset.total = data.rows.length;
     document.getElementById('network-note').textContent = data.rows.length < 20 ? `— ${count(data.rows.length, 'dyad')}` : `— the top ${data.rows.length} dyads`;
     network.update(data.rows);
   });
   const page = { ...filters, page: state.page, page_size: state.page_size, sort: state.sort };
-  load('events', search(page), (signal) => getJson('/api/events', page, signal), (data) => {
+  load('events', search(page), view, (signal) => getJson('/api/events', page, signal), (data) => {
     panels.events.dataset.total = data.total;
     const first = data.total ? (data.page - 1) * data.page_size + 1 : 0;
     const last = Math.min(data.total, data.page * data.page_size);
@@ -254,6 +266,7 @@ function show() {
     document.getElementById('prev').disabled = data.page <= 1;
     document.getElementById('next').disabled = last >= data.total;
     table.update(data, state.sort);
+    table.select(state.event);
   });
   showEvidence();
 }
@@ -265,6 +278,7 @@ let evidenceCtl = null;
 
 async function showEvidence() {
   const id = state.event;
+  table.select(id);
   if (!id) {
     if (evidenceShown || !evidence.panel.hidden) {
       evidence.hide();

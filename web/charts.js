@@ -375,7 +375,7 @@ export class WorldMap {
   }
 }
 
-// Top dyads on a circle: actors sorted by code (so a country's actors sit together), directed
+// Top dyads on a circle, directed
 // edges bent towards the centre, width by events, colour by mean Goldstein weight.
 export class Network {
   constructor(container, caption, { onDyad, onActor }) {
@@ -429,7 +429,33 @@ export class Network {
       weight.set(r.source, (weight.get(r.source) || 0) + r.events);
       weight.set(r.target, (weight.get(r.target) || 0) + r.events);
     }
-    const actors = [...weight.keys()].sort();
+    // Order: from the busiest actor, breadth first along the heaviest edges, so that actors
+    // that act on each other sit side by side and few edges cross the circle.
+    const links = new Map();
+    for (const r of this.rows) {
+      for (const [a, b] of [[r.source, r.target], [r.target, r.source]]) {
+        if (!links.has(a)) links.set(a, new Map());
+        links.get(a).set(b, (links.get(a).get(b) || 0) + r.events);
+      }
+    }
+    const byWeight = [...weight.keys()].sort((a, b) => weight.get(b) - weight.get(a) || a.localeCompare(b));
+    const actors = [];
+    const placed = new Set();
+    for (const start of byWeight) {
+      if (placed.has(start)) continue;
+      const queue = [start];
+      placed.add(start);
+      while (queue.length) {
+        const a = queue.shift();
+        actors.push(a);
+        const next = [...links.get(a).entries()].filter(([b]) => !placed.has(b))
+          .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+        for (const [b] of next) {
+          placed.add(b);
+          queue.push(b);
+        }
+      }
+    }
     const cx = width / 2, cy = height / 2;
     const R = Math.max(60, Math.min(width / 2 - 62, height / 2 - 22));
     const at = new Map();

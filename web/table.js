@@ -2,7 +2,7 @@
 
 import { QUADS } from './api.js';
 import { highlighted } from './highlight.js';
-import { fmt } from './charts.js';
+import { count, fmt } from './charts.js';
 
 function h(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
@@ -117,6 +117,16 @@ export class EventTable {
   rowOf(storeId) {
     return this.tbody.querySelector(`tr[data-store-id="${storeId}"]`);
   }
+
+  // Marks the row whose evidence is open.
+  select(storeId) {
+    for (const tr of this.tbody.querySelectorAll('tr.event-row')) {
+      const on = tr.dataset.storeId === String(storeId);
+      tr.classList.toggle('selected', on);
+      if (on) tr.setAttribute('aria-current', 'true');
+      else tr.removeAttribute('aria-current');
+    }
+  }
 }
 
 function dl(pairs) {
@@ -192,7 +202,7 @@ export class EvidencePanel {
       actorFacts('Source', e.source),
       actorFacts('Target', e.target),
       ['Place', locationText(e.location)],
-      ['Counted', `${e.num_mentions} mentions in ${e.num_articles} articles from ${e.num_sources} outlets${e.is_root ? '; in an article’s lead' : ''}`],
+      ['Counted', `${count(e.num_mentions, 'mention')} in ${count(e.num_articles, 'article')} from ${count(e.num_sources, 'outlet')}${e.is_root ? '; in an article’s lead' : ''}`],
     ]);
     const reports = (e.reports || []).map((r, i) => h('li', { class: 'report', 'data-article-id': r.article_id },
       h('h3', {}, `${i === 0 ? 'First report' : `Report ${i + 1}`}: `, r.title || r.article_id),
@@ -205,7 +215,7 @@ export class EvidencePanel {
         ['Confidence', r.confidence !== undefined && r.confidence !== null ? fmt.format(r.confidence) : null],
         ['Date from', r.date_text ? `“${r.date_text}”` : null],
         ['Place', locationText(r.location)],
-        ['Sentence', `no. ${r.sentence_index}, bytes ${r.sentence_begin}… of the article`],
+        ['Sentence', `sentence ${r.sentence_index} of the article, from byte ${r.sentence_begin}`],
         ['Article', link(r.url)],
       ])));
     this.body.replaceChildren(
