@@ -126,6 +126,8 @@ function bytesText(sentence, span) {
 
 before(async () => {
   assert.ok(dyadBinary && sourceDir && artifactDir, 'usage: dashboard.test.mjs DYAD_BINARY SOURCE_DIR ARTIFACT_DIR');
+  assert.ok(Number(process.versions.node.split('.')[0]) >= 20,
+    `playwright-core (package.json) needs Node.js 20 or later; this is ${process.version}`);
   assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: run scripts/setup (Debian package chromium)`);
   const pw = path.join(sourceDir, 'node_modules', 'playwright-core', 'index.mjs');
   assert.ok(fs.existsSync(pw), `${pw} is missing: run scripts/setup (npm packages of package-lock.json)`);
