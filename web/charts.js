@@ -376,7 +376,7 @@ export class WorldMap {
 }
 
 // Top dyads on a circle, directed
-// edges bent towards the centre, width by events, colour by mean Goldstein weight.
+// edges bent to their right, width by events, colour by mean Goldstein weight.
 export class Network {
   constructor(container, caption, { onDyad, onActor }) {
     this.container = container;
@@ -477,9 +477,10 @@ export class Network {
         const ox = Math.cos(a.angle) * 24, oy = Math.sin(a.angle) * 24;
         d = `M${a.x},${a.y} C${a.x + ox - oy},${a.y + oy + ox} ${a.x + ox + oy},${a.y + oy - ox} ${a.x},${a.y}`;
       } else {
-        // Bend towards the centre; stop short of the target's node for the arrow head.
+        // Bend to the right of the direction of travel, so that A → B and B → A are two
+        // curves; stop short of the target's node for the arrow head.
         const mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
-        const qx = mx + (cx - mx) * 0.35, qy = my + (cy - my) * 0.35;
+        const qx = mx - (b.y - a.y) * 0.2, qy = my + (b.x - a.x) * 0.2;
         const dx = b.x - qx, dy = b.y - qy, len = Math.hypot(dx, dy) || 1;
         const back = nodeR(r.target) + 2;
         d = `M${a.x.toFixed(1)},${a.y.toFixed(1)} Q${qx.toFixed(1)},${qy.toFixed(1)} ${(b.x - (dx / len) * back).toFixed(1)},${(b.y - (dy / len) * back).toFixed(1)}`;
@@ -498,7 +499,8 @@ export class Network {
       el('circle', { cx: p.x, cy: p.y, r: nodeR(a) }, g);
       const right = Math.cos(p.angle) >= -0.01;
       const label = el('text', {
-        x: p.x + Math.cos(p.angle) * (nodeR(a) + 4), y: p.y + Math.sin(p.angle) * (nodeR(a) + 4) + 4,
+        x: p.x + Math.cos(p.angle) * (nodeR(a) + 4),
+        y: p.y + Math.sin(p.angle) * (nodeR(a) + 4) + (Math.sin(p.angle) > 0.7 ? 9 : Math.sin(p.angle) < -0.7 ? -1 : 4),
         'text-anchor': Math.abs(Math.cos(p.angle)) < 0.2 ? 'middle' : right ? 'start' : 'end',
       }, g);
       label.textContent = a;
