@@ -249,7 +249,7 @@ function show() {
     const total = data.points.reduce((a, p) => a + p.events, 0);
     panels.map.dataset.total = total;
     document.getElementById('map-note').textContent = `— ${count(total, 'event')} at ${count(data.points.length, 'place')}`;
-    map.update(data.points);
+    map.update(data.points, state.location_country);
   });
   load('network', fq, view, (signal) => getJson('/api/top/dyads', { ...filters, limit: 20 }, signal), (data) => {
     panels.network.dataset.total = data.rows.length;

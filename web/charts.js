@@ -288,8 +288,10 @@ export class WorldMap {
     this.render();
   }
 
-  update(points) {
+  // `focus`: the ISO alpha-3 code of a country to zoom to ('' for the whole world).
+  update(points, focus = '') {
     this.points = points;
+    this.focus = focus;
     this.cursor.reset();
     this.render();
   }
@@ -305,9 +307,27 @@ export class WorldMap {
     const totalEvents = this.points.reduce((a, p) => a + p.events, 0);
     svg.setAttribute('aria-label', `World map: ${this.points.length} places, ${totalEvents} events with a place. ` +
       'Arrow keys move between places (most events first), Enter shows their events.');
-    const projection = geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: 'Sphere' });
+    // The whole world, or the country the events are filtered to (with room around it).
+    const focused = this.focus && this.world &&
+      this.world.find((f) => { const c = this.countries.ofGeometry(f); return c && c.cca3 === this.focus; });
+    const projection = geoNaturalEarth1();
+    if (focused) {
+      // At most 5 times the world's scale: small countries stay among their neighbours.
+      const world = geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: 'Sphere' }).scale();
+      const pad = Math.min(width, height) * 0.18;
+      projection.fitExtent([[pad, pad], [width - pad, height - pad]], focused);
+      if (projection.scale() > 5 * world) {
+        projection.scale(5 * world);
+        const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(focused);
+        const [tx, ty] = projection.translate();
+        projection.translate([tx + width / 2 - (x0 + x1) / 2, ty + height / 2 - (y0 + y1) / 2]);
+      }
+    } else {
+      projection.fitExtent([[4, 4], [width - 4, height - 4]], { type: 'Sphere' });
+    }
     const path = geoPath(projection);
     el('path', { d: path({ type: 'Sphere' }), class: 'sphere' }, svg);
+    svg.classList.toggle('zoomed', Boolean(focused));
 
     // Countries, shaded by the events placed in them.
     const perCountry = new Map();
