@@ -34,11 +34,11 @@ function search(state) {
 let state = readState(location.search);
 
 // Changes the state, records it in the history (so Back restores the previous view) and shows it.
-function navigate(changes, { replace = false } = {}) {
+function navigate(changes, { replace = false, mark = null } = {}) {
   state = { ...state, ...changes };
   const url = `${location.pathname}${search(state)}`;
-  if (replace) history.replaceState(null, '', url);
-  else if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+  if (replace) history.replaceState(mark, '', url);
+  else if (url !== `${location.pathname}${location.search}`) history.pushState(mark, '', url);
   show();
 }
 
@@ -178,11 +178,15 @@ const table = new EventTable(document.getElementById('events'), {
   onSort: (sort) => navigate({ sort, page: 1 }),
   onOpen: (id, row) => {
     lastRow = row;
-    navigate({ event: String(id) });
+    // Marked, so that closing goes back to the entry it came from rather than adding one.
+    navigate({ event: String(id) }, { mark: { evidence: String(id) } });
   },
 });
 const evidence = new EvidencePanel(document.getElementById('evidence'), {
-  onClose: () => navigate({ event: '' }),
+  onClose: () => {
+    if (history.state && history.state.evidence === state.event) history.back();
+    else navigate({ event: '' });
+  },
 });
 let lastRow = null;
 
@@ -281,10 +285,13 @@ async function showEvidence() {
   table.select(id);
   if (!id) {
     if (evidenceShown || !evidence.panel.hidden) {
+      const closed = evidenceShown;
       evidence.hide();
       evidenceShown = '';
-      const row = (lastRow && lastRow.isConnected && lastRow) || null;
-      if (row) row.focus();
+      // Focus goes back to the row the evidence came from, else to the table.
+      const row = (lastRow && lastRow.isConnected && lastRow.dataset.storeId === closed && lastRow) ||
+        table.rowOf(closed) || panels.events;
+      row.focus();
     }
     return;
   }
