@@ -20,5 +20,6 @@ Command add_eval_command(CLI::App& app);
 Command add_dict_command(CLI::App& app);
 Command add_query_command(CLI::App& app);
 Command add_series_command(CLI::App& app);
+Command add_serve_command(CLI::App& app);
 
 }  // namespace dyad::cli

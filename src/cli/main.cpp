@@ -27,6 +27,7 @@ constexpr const char* kFooter = R"(Examples:
   dyad code data/samples/articles.jsonl --db events.db
   dyad query --db events.db --country LBY --from 2024-01-01 --plover ASSAULT
   dyad series --db events.db --dyad USA,CHN --by month
+  dyad serve --db events.db          (the dashboard at http://127.0.0.1:8080/)
 
 Input formats (--input-format, detected from the name and content by default):
   jsonl         one article per line: {"id", "text", "date", "url", "source", "title"}
@@ -57,7 +58,7 @@ int main(int argc, char** argv) {
                                         cli::add_extract_command(app),
                                         cli::add_explain_command(app), cli::add_eval_command(app),
                                         cli::add_dict_command(app), cli::add_query_command(app),
-                                        cli::add_series_command(app)};
+                                        cli::add_series_command(app), cli::add_serve_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

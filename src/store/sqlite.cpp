@@ -113,6 +113,7 @@ bool Statement::step() {
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   sqlite3_reset(stmt_);
+  if (rc == SQLITE_INTERRUPT) throw StoreInterrupted("the query was interrupted");
   db_->fail("statement failed");
 }
 
