@@ -13,7 +13,6 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,17 +29,6 @@ const badResponses = [];       // HTTP answers >= 400 the page got
 const foreignRequests = [];    // requests for anything but the test's server
 let step = 'start';
 let expectedBadResponses = 0;  // answers >= 400 the current step provokes on purpose
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function api(pathAndQuery) {
   const r = await fetch(`${base}${pathAndQuery}`);
@@ -145,32 +133,30 @@ before(async () => {
     { encoding: 'utf8' });
   assert.equal(code.status, 0, `dyad code --db failed: ${code.stderr}`);
 
-  // dyad serve on a free loopback port (another process may take the port between our probe and
-  // the server's bind: then try another one).
-  for (let attempt = 0; attempt < 5 && !base; attempt++) {
-    const port = await freePort();
-    serverLog = '';
-    server = spawn(dyadBinary, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port),
-      '--web', path.join(sourceDir, 'web')], { stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout.on('data', (d) => { serverLog += d; });
-    server.stderr.on('data', (d) => { serverLog += d; });
-    let exited = false;
-    server.once('exit', () => { exited = true; });
-    const url = `http://127.0.0.1:${port}`;
-    // Wait for it to answer: poll until it does or the process has ended.
-    for (let i = 0; i < 600 && !exited; i++) {
-      try {
-        const r = await fetch(`${url}/api/status`);
-        if (r.ok) { base = url; break; }
-      } catch { /* not listening yet */ }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    if (!base) {
-      server.kill('SIGKILL');
-      if (!exited) await new Promise((r) => server.once('exit', r));
-    }
-  }
+  // dyad serve on a free loopback port: --port 0 lets it pick one, and it names its URL on stderr.
+  server = spawn(dyadBinary, ['serve', '--db', db, '--host', '127.0.0.1', '--port', '0',
+    '--web', path.join(sourceDir, 'web')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  base = await new Promise((resolve) => {
+    const limit = setTimeout(() => resolve(null), 120_000);  // a bound, should it never start
+    const seen = (d) => {
+      serverLog += d;
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(serverLog);
+      if (m) {
+        clearTimeout(limit);
+        resolve(`http://127.0.0.1:${m[1]}`);
+      }
+    };
+    server.stdout.on('data', seen);
+    server.stderr.on('data', seen);
+    server.once('exit', (code) => {
+      clearTimeout(limit);
+      serverLog += `\n(exited with ${code})`;
+      resolve(null);
+    });
+  });
   assert.ok(base, `dyad serve did not start: ${serverLog}`);
+  const status = await fetch(`${base}/api/status`);
+  assert.equal(status.status, 200, `${base}/api/status`);
 
   const profile = fs.mkdtempSync(path.join(work, 'chromium-profile-'));
   context = await chromium.launchPersistentContext(profile, {
