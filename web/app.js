@@ -234,6 +234,12 @@ async function load(name, key, view, fetcher, render) {
   }
 }
 
+// With no date filter, the timeline spans the store's dates; with one, the API's periods do.
+let storeSpan = null;
+function timelineSpan() {
+  return state.from || state.to ? null : storeSpan;
+}
+
 function show() {
   fillForm();
   renderChips();
@@ -247,7 +253,7 @@ function show() {
     const total = data.periods.reduce((a, p) => a + p.events.reduce((x, y) => x + y, 0), 0);
     panels.timeline.dataset.total = total;
     document.getElementById('timeline-note').textContent = `— ${count(total, 'dated event')} by ${data.by}`;
-    timeline.update(data);
+    timeline.update(data, timelineSpan());
   });
   load('map', fq, view, (signal) => getJson('/api/places', { ...filters, limit: 2000 }, signal), (data) => {
     const total = data.points.reduce((a, p) => a + p.events, 0);
@@ -326,6 +332,10 @@ async function loadStatus() {
   try {
     const s = await getJson('/api/status');
     const range = s.first_date ? ` · ${s.first_date} – ${s.last_date}` : '';
+    if (s.first_date && s.last_date) {
+      storeSpan = [s.first_date, s.last_date];
+      timeline.setSpan(timelineSpan());
+    }
     el.textContent = `${fmt.format(s.events)} events · ${fmt.format(s.mentions)} mentions · ` +
       `${fmt.format(s.articles)} articles${range}`;
   } catch (e) {

@@ -83,6 +83,39 @@ export function periodRange(period, by) {
   return [period, d.toISOString().slice(0, 10)];
 }
 
+// The period (as the API labels it) a date falls in: weeks by their Monday, months YYYY-MM.
+export function periodOf(date, by) {
+  if (by === 'month') return date.slice(0, 7);
+  if (by === 'day') return date;
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+function nextPeriod(period, by) {
+  if (by === 'month') {
+    const [y, m] = period.split('-').map(Number);
+    return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  }
+  const d = new Date(`${period}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + (by === 'day' ? 1 : 7));
+  return d.toISOString().slice(0, 10);
+}
+
+// The periods with empty ones added before and after, out to the span's periods.
+function padPeriods(periods, by, span) {
+  if (!span || !span[0] || !span[1]) return periods;
+  const first = periodOf(span[0], by), last = periodOf(span[1], by);
+  const empty = (period) => ({ period, events: [0, 0, 0, 0], goldstein: [0, 0, 0, 0] });
+  const before = [], after = [];
+  const start = periods.length ? periods[0].period : null;
+  for (let p = first; (start === null ? p <= last : p < start) && before.length < 5000; p = nextPeriod(p, by)) before.push(empty(p));
+  if (periods.length) {
+    for (let p = nextPeriod(periods[periods.length - 1].period, by); p <= last && after.length < 5000; p = nextPeriod(p, by)) after.push(empty(p));
+  }
+  return [...before, ...periods, ...after];
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function periodLabel(period, by) {
@@ -119,10 +152,18 @@ export class Timeline {
     this.onSelect(periodRange(p.period, this.data.by), p);
   }
 
-  update(data) {
-    this.data = data;
+  // `span`: [first, last] dates to show around the periods, zero-filled (the store's range when
+  // no dates are filtered, so that timelines of different filters share an axis), or null.
+  update(data, span = null) {
+    this.source = data;
+    this.span = span;
+    this.data = { ...data, periods: padPeriods(data.periods, data.by, span) };
     this.cursor.reset();
     this.render();
+  }
+
+  setSpan(span) {
+    if (this.source) this.update(this.source, span);
   }
 
   render() {
@@ -178,12 +219,12 @@ export class Timeline {
     let lastLabel = '', lastX = -Infinity;
     for (let i = 0; i < periods.length; i++) {
       const p = periods[i].period;
-      const label = long ? p.slice(0, 4) : `${MONTHS[Number(p.slice(5, 7)) - 1]} ${p.slice(2, 4)}`;
+      const label = long ? p.slice(0, 4) : `${MONTHS[Number(p.slice(5, 7)) - 1]} ${p.slice(0, 4)}`;
       if (data.by === 'day' && !long && label === lastLabel) continue;
       if (label === lastLabel) continue;
       lastLabel = label;
       const x = left + i * band + inset;
-      if (x - lastX < (long ? 34 : 46)) continue;
+      if (x - lastX < (long ? 34 : 64)) continue;
       lastX = x;
       el('line', { x1: x, x2: x, y1: gTop + goldH, y2: gTop + goldH + 4, class: 'tick' }, axis);
       el('text', { x: x + 2, y: height - 2 }, axis).textContent = label;
