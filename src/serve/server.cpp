@@ -77,12 +77,14 @@ struct Server::Impl {
       for (const auto& [name, value] : r.headers) res.set_header(name, value);
       // Answers change with the store: a browser asks again.
       res.set_header("Cache-Control", "no-store");
-      res.set_content(std::move(r.body), r.content_type);
+      res.body = std::move(r.body);  // set_content() would copy it
+      res.set_header("Content-Type", r.content_type);
       return;
     }
     StaticFile f = files.get(raw_path(req.target));
     res.status = f.status;
-    res.set_content(std::move(f.body), f.content_type);
+    res.body = std::move(f.body);
+    res.set_header("Content-Type", f.content_type);
   }
 
   ServerOptions options;
@@ -102,6 +104,9 @@ Server::Server(const ServerOptions& options) : impl_(std::make_unique<Impl>(opti
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
   });
+  // httplib writes the headers and the body apart: with Nagle's algorithm the body would wait
+  // for the client's delayed acknowledgement of the headers (40 ms on Linux).
+  http.set_tcp_nodelay(true);
   http.set_keep_alive_max_count(1000);
   // An idle client connection holds a thread this long, and stop() waits for it.
   http.set_keep_alive_timeout(3);

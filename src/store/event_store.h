@@ -219,7 +219,7 @@ class EventStore {
   sql::Statement& cached(const std::string& sql);
   // Forgets the counts kept when another connection changed the store.
   void check_data_version();
-  void read_events(sql::Statement& st, const std::function<void(const StoredEvent&)>& row);
+  void read_events(sql::Statement& st, StoredEvent& buffer, const std::function<void(const StoredEvent&)>& row);
 
   std::string path_;
   sql::Database db_;

@@ -25,24 +25,35 @@ Span span_of(const sql::Statement& st, int begin_col) {
   return {static_cast<uint32_t>(st.int64(begin_col)), static_cast<uint32_t>(st.int64(begin_col + 1))};
 }
 
-// An event row with its first report: the columns read_events() reads, then the tables.
-constexpr const char* kEventColumns =
-    "SELECT e.id, e.date, e.source_code, e.source_country, e.source_roles, e.target_code, e.target_country, "
-    "e.target_roles, e.cameo, e.root_code, e.plover, e.plover_mode, e.quad_class, e.goldstein, e.location_name, "
-    "e.location_country, e.location_admin1, e.location_lat, e.location_lon, e.location_feature, "
-    "e.location_geonameid, e.num_mentions, e.num_sources, e.num_articles, e.is_root, m.event_id, a.article_id, "
-    "a.outlet, a.url, s.text, m.sentence_index, m.trigger_text, m.trigger_begin, m.trigger_end, m.source_text, "
-    "m.source_begin, m.source_end, m.source_rule, m.target_text, m.target_begin, m.target_end, m.target_rule, "
-    "m.date_text, m.date_begin, m.date_end, m.rule, m.note, m.confidence, m.location_begin, m.location_end, "
-    "m.location_how, s.\"begin\" ";
-std::string first_report_joins() {
-  return fmt::format(
-      "JOIN mentions m ON m.article = e.first_article AND m.event = e.id JOIN articles a ON a.id = m.article "
-      "LEFT JOIN sentences s ON s.rowid = m.article * {} + m.sentence_index ",
-      kMaxSentences);
+// The sentences as a plain table: FTS5 keeps each row's columns in its content table, and a
+// seek by id there costs a fraction of a rowid lookup through the virtual table. The table, its
+// text and begin columns; rows are keyed by `id`.
+struct SentenceTable {
+  const char *table, *text, *begin;
+};
+SentenceTable sentence_table(bool fts) {
+  if (fts) return {"sentences_content", "c0", "c3"};
+  return {"sentences", "text", "\"begin\""};
 }
 
-// The ids of a page of matching events and the columns they are sorted by, sorted; the
+// One event (by id) with its first report: the columns read_events() reads.
+std::string event_sql(bool fts) {
+  SentenceTable t = sentence_table(fts);
+  return fmt::format(
+      "SELECT e.id, e.date, e.source_code, e.source_country, e.source_roles, e.target_code, e.target_country, "
+      "e.target_roles, e.cameo, e.root_code, e.plover, e.plover_mode, e.quad_class, e.goldstein, e.location_name, "
+      "e.location_country, e.location_admin1, e.location_lat, e.location_lon, e.location_feature, "
+      "e.location_geonameid, e.num_mentions, e.num_sources, e.num_articles, e.is_root, m.event_id, a.article_id, "
+      "a.outlet, a.url, s.{1}, m.sentence_index, m.trigger_text, m.trigger_begin, m.trigger_end, m.source_text, "
+      "m.source_begin, m.source_end, m.source_rule, m.target_text, m.target_begin, m.target_end, m.target_rule, "
+      "m.date_text, m.date_begin, m.date_end, m.rule, m.note, m.confidence, m.location_begin, m.location_end, "
+      "m.location_how, s.{2} "
+      "FROM events e JOIN mentions m ON m.article = e.first_article AND m.event = e.id JOIN articles a ON a.id = "
+      "m.article LEFT JOIN {0} s ON s.id = m.article * {3} + m.sentence_index WHERE e.id = ?",
+      t.table, t.text, t.begin, kMaxSentences);
+}
+
+// The ids of a page of matching events (and the columns they are sorted by), sorted; the
 // values to bind are added to `values`, LIMIT and OFFSET after them when `paged`.
 std::string page_sql(const EventConditions& c, const EventFilter& f, std::vector<std::string>& values, bool& paged) {
   std::string columns = "SELECT id, ";
@@ -76,59 +87,56 @@ sql::Statement& EventStore::cached(const std::string& sql) {
   return it->second;
 }
 
-void EventStore::read_events(sql::Statement& st, const std::function<void(const StoredEvent&)>& row) {
-  StoredEvent e;
+void EventStore::read_events(sql::Statement& st, StoredEvent& e, const std::function<void(const StoredEvent&)>& row) {
+  // Into the same event, row after row: its strings keep their memory.
   while (st.step()) {
-    e = StoredEvent();
     e.id = st.int64(0);
-    e.date = st.text(1);
-    e.source_code = st.text(2);
-    e.source_country = st.text(3);
-    e.source_roles = st.text(4);
-    e.target_code = st.text(5);
-    e.target_country = st.text(6);
-    e.target_roles = st.text(7);
-    e.cameo = st.text(8);
-    e.root_code = st.text(9);
-    e.plover = st.text(10);
-    e.plover_mode = st.text(11);
+    st.text(1, e.date);
+    st.text(2, e.source_code);
+    st.text(3, e.source_country);
+    st.text(4, e.source_roles);
+    st.text(5, e.target_code);
+    st.text(6, e.target_country);
+    st.text(7, e.target_roles);
+    st.text(8, e.cameo);
+    st.text(9, e.root_code);
+    st.text(10, e.plover);
+    st.text(11, e.plover_mode);
     e.quad = static_cast<int>(st.int64(12));
     e.goldstein = st.real(13);
     e.has_location = !st.is_null(14);
-    e.location_name = st.text(14);
-    e.location_country = st.text(15);
-    e.location_admin1 = st.text(16);
+    st.text(14, e.location_name);
+    st.text(15, e.location_country);
+    st.text(16, e.location_admin1);
     e.location_lat = st.real(17);
     e.location_lon = st.real(18);
-    e.location_feature = st.text(19);
+    st.text(19, e.location_feature);
     e.location_geonameid = static_cast<uint64_t>(st.int64(20));
     e.num_mentions = static_cast<uint64_t>(st.int64(21));
     e.num_sources = static_cast<uint64_t>(st.int64(22));
     e.num_articles = static_cast<uint64_t>(st.int64(23));
     e.is_root = st.int64(24) != 0;
-    e.event_id = st.text(25);
-    e.article_id = st.text(26);
-    e.outlet = st.text(27);
-    e.url = st.text(28);
-    e.sentence = st.text(29);
+    st.text(25, e.event_id);
+    st.text(26, e.article_id);
+    st.text(27, e.outlet);
+    st.text(28, e.url);
+    st.text(29, e.sentence);
     e.sentence_index = static_cast<uint32_t>(st.int64(30));
-    e.trigger_text = st.text(31);
+    st.text(31, e.trigger_text);
     e.trigger_span = span_of(st, 32);
-    e.source_text = st.text(34);
+    st.text(34, e.source_text);
     e.source_span = span_of(st, 35);
-    e.source_rule = st.text(37);
-    e.target_text = st.text(38);
+    st.text(37, e.source_rule);
+    st.text(38, e.target_text);
     e.target_span = span_of(st, 39);
-    e.target_rule = st.text(41);
-    e.date_expression = st.text(42);
+    st.text(41, e.target_rule);
+    st.text(42, e.date_expression);
     e.date_span = span_of(st, 43);
-    e.rule = st.text(45);
-    e.note = st.text(46);
+    st.text(45, e.rule);
+    st.text(46, e.note);
     e.confidence = st.real(47);
-    if (!st.is_null(50)) {
-      e.location_span = span_of(st, 48);
-      e.location_how = st.text(50);
-    }
+    e.location_span = st.is_null(50) ? Span{} : span_of(st, 48);
+    st.text(50, e.location_how);
     e.sentence_begin = static_cast<uint32_t>(st.int64(51));
     row(e);
   }
@@ -138,23 +146,29 @@ void EventStore::query(const EventFilter& f, const std::function<void(const Stor
   EventConditions c = store_sql::event_conditions(f, fts_);
   std::vector<std::string> values;
   bool paged = false;
-  std::string sql = kEventColumns;
-  sql += "FROM (";
-  sql += page_sql(c, f, values, paged);
-  sql += ") p JOIN events e ON e.id = p.id ";
-  sql += first_report_joins();
-  sql += "ORDER BY ";
-  sql += store_sql::order_terms(f.sort, c.dated_only, "p.");
-  sql::Statement& st = cached(sql);
-  sql::ResetOnExit reset(st);
-  int next = 1;
-  for (const std::string& v : values) st.bind(next++, v);
-  if (paged) {
-    // LIMIT -1: no limit (an offset alone).
-    st.bind(next++, f.limit ? static_cast<int64_t>(f.limit) : int64_t{-1});
-    st.bind(next, f.offset);
+  std::vector<int64_t> ids;
+  {
+    sql::Statement& page = cached(page_sql(c, f, values, paged));
+    sql::ResetOnExit reset(page);
+    int next = 1;
+    for (const std::string& v : values) page.bind(next++, v);
+    if (paged) {
+      // LIMIT -1: no limit (an offset alone).
+      page.bind(next++, f.limit ? static_cast<int64_t>(f.limit) : int64_t{-1});
+      page.bind(next, f.offset);
+    }
+    while (page.step()) ids.push_back(page.int64(0));
   }
-  read_events(st, row);
+  // Each event with its first report, one by one in the page's order: joined in one statement,
+  // the wide rows would have to be sorted again, which costs as much as reading them.
+  sql::Statement& one = cached(event_sql(fts_));
+  sql::ResetOnExit reset(one);
+  StoredEvent e;
+  for (int64_t id : ids) {
+    one.reset();
+    one.bind(1, id);
+    read_events(one, e, row);
+  }
 }
 
 uint64_t EventStore::count(const EventFilter& f) {
@@ -180,30 +194,28 @@ uint64_t EventStore::count(const EventFilter& f) {
 }
 
 std::optional<StoredEvent> EventStore::event(int64_t id) {
-  std::string sql = kEventColumns;
-  sql += "FROM events e ";
-  sql += first_report_joins();
-  sql += "WHERE e.id = ?";
-  sql::Statement& st = cached(sql);
+  sql::Statement& st = cached(event_sql(fts_));
   sql::ResetOnExit reset(st);
   st.bind(1, id);
   std::optional<StoredEvent> found;
-  read_events(st, [&](const StoredEvent& e) { found = e; });
+  StoredEvent e;
+  read_events(st, e, [&](const StoredEvent& row) { found = row; });
   return found;
 }
 
 std::vector<StoredReport> EventStore::reports(int64_t id, size_t max_reports) {
+  SentenceTable t = sentence_table(fts_);
   std::string sql = fmt::format(
-      "SELECT a.article_id, a.outlet, a.url, a.title, a.published, m.event_id, s.text, m.sentence_index, "
-      "s.\"begin\", m.trigger_text, m.trigger_begin, m.trigger_end, m.source_text, m.source_begin, m.source_end, "
+      "SELECT a.article_id, a.outlet, a.url, a.title, a.published, m.event_id, s.{1}, m.sentence_index, "
+      "s.{2}, m.trigger_text, m.trigger_begin, m.trigger_end, m.source_text, m.source_begin, m.source_end, "
       "m.source_rule, m.target_text, m.target_begin, m.target_end, m.target_rule, m.date_text, m.date_begin, "
       "m.date_end, m.location_name, m.location_country, m.location_admin1, m.location_lat, m.location_lon, "
       "m.location_feature, m.location_geonameid, m.location_begin, m.location_end, m.location_how, m.rule, "
       "m.confidence, m.note, m.mentions, m.is_root "
       "FROM mentions m JOIN articles a ON a.id = m.article "
-      "LEFT JOIN sentences s ON s.rowid = m.article * {} + m.sentence_index "
+      "LEFT JOIN {0} s ON s.id = m.article * {3} + m.sentence_index "
       "WHERE m.event = ? ORDER BY m.article LIMIT ?",
-      kMaxSentences);
+      t.table, t.text, t.begin, kMaxSentences);
   sql::Statement& st = cached(sql);
   sql::ResetOnExit reset(st);
   st.bind(1, id).bind(2, static_cast<uint64_t>(max_reports));

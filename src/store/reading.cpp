@@ -21,7 +21,7 @@ void EventStore::begin_read() {
   if (statements_.size() > kStatementsKept) statements_.clear();
   // A snapshot left open (an earlier reader failed) would hide every later change.
   if (!sqlite3_get_autocommit(db_.handle())) end_read();
-  db_.exec("BEGIN");
+  cached("BEGIN").run();
   try {
     check_data_version();
   } catch (...) {
@@ -31,7 +31,11 @@ void EventStore::begin_read() {
 }
 
 void EventStore::end_read() {
-  if (!db_.try_exec("COMMIT")) db_.try_exec("ROLLBACK");
+  try {
+    cached("COMMIT").run();
+  } catch (const StoreError&) {
+    db_.try_exec("ROLLBACK");
+  }
 }
 
 void EventStore::set_deadline(std::optional<std::chrono::steady_clock::time_point> deadline) {

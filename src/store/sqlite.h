@@ -82,6 +82,7 @@ class Statement {
   int64_t int64(int col) const;
   double real(int col) const;
   std::string text(int col) const;  // "" for NULL
+  void text(int col, std::string& out) const;  // into `out`, reusing its memory
   bool is_null(int col) const;
 
  private:
