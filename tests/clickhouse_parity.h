@@ -51,6 +51,8 @@ inline const std::vector<std::string> kParityQueries = {
     "query --cameo 19 --quad 4 --limit 50 --format csv",
     "query --plover ASSAULT --location-country LBY --limit 0 --format csv",
     "query --location-country FRA --limit 40 --format csv",
+    "query --location Tripoli --limit 0 --format csv",
+    "query --location France --limit 30 --format csv",
     "query --text talks --limit 0 --format csv",
     "query --text consult --limit 60 --format csv",
     "query --source-country RUS --target GBR --limit 0 --format jsonl",

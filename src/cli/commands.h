@@ -21,5 +21,6 @@ Command add_dict_command(CLI::App& app);
 Command add_query_command(CLI::App& app);
 Command add_series_command(CLI::App& app);
 Command add_load_command(CLI::App& app);
+Command add_serve_command(CLI::App& app);
 
 }  // namespace dyad::cli

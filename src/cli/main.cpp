@@ -30,6 +30,7 @@ constexpr const char* kFooter = R"(Examples:
   dyad code articles.jsonl --sink clickhouse://localhost:8123/dyad
   dyad load events.jsonl --sink clickhouse://ch1:8123,ch2:8123/dyad --cluster dyad
   dyad series --sink clickhouse://localhost:8123/dyad --country USA --by month
+  dyad serve --db events.db          (the dashboard at http://127.0.0.1:8080/)
 
 Input formats (--input-format, detected from the name and content by default):
   jsonl         one article per line: {"id", "text", "date", "url", "source", "title"}
@@ -60,7 +61,8 @@ int main(int argc, char** argv) {
                                         cli::add_extract_command(app),
                                         cli::add_explain_command(app), cli::add_eval_command(app),
                                         cli::add_dict_command(app), cli::add_query_command(app),
-                                        cli::add_series_command(app), cli::add_load_command(app)};
+                                        cli::add_series_command(app), cli::add_load_command(app),
+                                        cli::add_serve_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -92,6 +92,7 @@ Command add_query_command(CLI::App& app) {
                                             "conflict, 4 material conflict")
       ->check(CLI::Range(1, 4));
   cmd->add_option("--location-country", o->filter.location_country, "Country (ISO alpha-3) where the event happened");
+  cmd->add_option("--location", o->filter.location, "The name of the event's place, exactly (Benghazi)");
   cmd->add_option("--text", o->filter.text, "Words that must all occur in a sentence reporting the event");
   cmd->add_option("--limit", o->filter.limit, "At most this many events; 0 = all")->capture_default_str();
   cmd->add_option("-f,--format", o->format,

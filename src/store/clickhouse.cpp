@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <limits>
 #include <map>
 #include <set>
 #include <thread>
@@ -617,6 +618,7 @@ void ClickHouseStore::query(const EventFilter& f, const std::function<void(const
   if (f.quad) where.push_back(fmt::format("quad_class = {}", f.quad));
   if (!f.location_country.empty())
     having.push_back("e_location_country = " + clickhouse_quote(upper(f.location_country)));
+  if (!f.location.empty()) having.push_back("e_location_name = " + clickhouse_quote(f.location));
   if (!f.text.empty()) {
     // Every word a token of a sentence that reports the event (letters and digits, any case).
     std::vector<std::string> words = words_of(f.text);
@@ -654,25 +656,42 @@ void ClickHouseStore::query(const EventFilter& f, const std::function<void(const
       "trigger_end, source_text, source_begin, source_end, source_rule, target_text, target_begin, target_end, "
       "target_rule, date_text, date_begin, date_end, rule, note, confidence, has_location, location_begin, "
       "location_end, location_how), pos, deleted = 0) AS report"};
+  // The order of the SQLite store (store_sql::order_terms): undated events last when by date;
+  // ties in the order the events were first stored.
+  bool descending = f.sort == EventSort::kDateDescending || f.sort == EventSort::kGoldsteinDescending ||
+                    f.sort == EventSort::kMentionsDescending;
+  const char* column = f.sort == EventSort::kGoldstein || f.sort == EventSort::kGoldsteinDescending ? "e_goldstein"
+                       : f.sort == EventSort::kMentions || f.sort == EventSort::kMentionsDescending ? "num_mentions"
+                                                                                                      : "date";
+  std::string order = fmt::format(" ORDER BY {}{}{}, first_pos{}", std::string_view(column) == "date" ? "date = '', " : "",
+                                  column, descending ? " DESC" : "", descending ? " DESC" : "");
+  std::string page;
+  if (f.limit || f.offset)
+    page = fmt::format(" LIMIT {}, {}", f.offset, f.limit ? f.limit : std::numeric_limits<uint64_t>::max() / 2);
   if (f.limit) {
     // First the page's events, by their keys alone (light aggregates), then their facts: the
     // first report's columns are read for the page only, not for every matching event.
+    std::string extra;
+    if (!f.location_country.empty()) extra += ", " + placed("location_country", "e_location_country");
+    if (!f.location.empty()) extra += ", " + placed("location_name", "e_location_name");
+    if (std::string_view(column) == "e_goldstein") extra += ", " + first("goldstein", "e_goldstein");
+    if (std::string_view(column) == "num_mentions") extra += ", sumIf(mentions, deleted = 0) AS num_mentions";
     std::string keys = fmt::format(
-        "SELECT date, source_code, target_code, cameo, minIf(pos, deleted = 0) AS first_pos{} FROM {} FINAL",
-        f.location_country.empty() ? "" : ", " + placed("location_country", "e_location_country"), table("mentions"));
+        "SELECT date, source_code, target_code, cameo, minIf(pos, deleted = 0) AS first_pos{} FROM {} FINAL", extra,
+        table("mentions"));
     if (!where.empty()) keys += " WHERE " + joined(where, " AND ");
     keys += " GROUP BY date, source_code, target_code, cameo HAVING " + joined(having, " AND ");
-    keys += fmt::format(" ORDER BY date = '', date, first_pos LIMIT {}", f.limit);
+    keys += order + page;
     // GLOBAL: the page is chosen once, over every shard, and sent to them.
     where.push_back(fmt::format("(date, source_code, target_code, cameo) {}IN (SELECT date, source_code, target_code, "
                                 "cameo FROM ({}))",
                                 distributed_ ? "GLOBAL " : "", keys));
+    page.clear();
   }
   std::string sql = fmt::format("SELECT {} FROM {} FINAL", joined(select, ", "), table("mentions"));
   if (!where.empty()) sql += " WHERE " + joined(where, " AND ");
   sql += " GROUP BY date, source_code, target_code, cameo HAVING " + joined(having, " AND ");
-  sql += " ORDER BY date = '', date, first_pos";
-  if (f.limit) sql += fmt::format(" LIMIT {}", f.limit);
+  sql += order + page;
   sql += " FORMAT JSONEachRow";
   simdjson::dom::parser parser;
   StoredEvent e;

@@ -142,16 +142,22 @@ struct EventStore::EventDelta {
 
 EventStore::EventStore(const std::string& path, bool read_only)
     : path_(path), db_(path, !read_only, read_only) {
-  // A larger page cache than SQLite's 2 MB default: the indexes of a big store stay in memory.
-  db_.exec("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
   if (read_only) {
-    sql::Statement has = db_.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('events','sentences')");
-    has.step();
-    if (has.int64(0) != 2) throw StoreError(path + ": not a dyad event store");
+    bool store = false;
+    try {
+      // A larger page cache than SQLite's 2 MB default: the indexes of a big store stay in memory.
+      db_.exec("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+      sql::Statement has = db_.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('events','sentences')");
+      store = has.step() && has.int64(0) == 2;
+    } catch (const StoreError& e) {
+      throw StoreError(path + ": not a dyad event store (" + e.what() + ")");
+    }
+    if (!store) throw StoreError(path + ": not a dyad event store");
     sql::Statement kind = db_.prepare("SELECT sql FROM sqlite_master WHERE name = 'sentences'");
     fts_ = kind.step() && kind.text(0).find("fts5") != std::string::npos;
     return;
   }
+  db_.exec("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
   // WAL: readers go on while a batch is written, and a crash loses only the open transaction.
   // NORMAL: no fsync per commit (a power cut may lose the last batches, never consistency).
   db_.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384;");

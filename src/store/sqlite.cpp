@@ -7,6 +7,10 @@
 namespace dyad::sql {
 
 Database::Database(const std::string& path, bool create, bool read_only) : path_(path) {
+  // SQLite counts the memory it holds under one global mutex unless told not to, before its
+  // first connection; nothing here reads the counts, and dyad serve's threads would contend.
+  static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  (void)configured;
   int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
   // Each EventStore is used by one thread at a time: no SQLite mutexes needed.
   flags |= SQLITE_OPEN_NOMUTEX;
@@ -113,6 +117,7 @@ bool Statement::step() {
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   sqlite3_reset(stmt_);
+  if (rc == SQLITE_INTERRUPT) throw StoreInterrupted("the query was interrupted");
   db_->fail("statement failed");
 }
 
@@ -134,6 +139,12 @@ std::string Statement::text(int col) const {
   return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
            : std::string();
 }
+void Statement::text(int col, std::string& out) const {
+  const unsigned char* p = sqlite3_column_text(stmt_, col);
+  if (p) out.assign(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+  else out.clear();
+}
+
 bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
 }  // namespace dyad::sql

@@ -16,6 +16,11 @@ struct StoreError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A statement was interrupted (EventStore::set_deadline: the query ran too long).
+struct StoreInterrupted : StoreError {
+  using StoreError::StoreError;
+};
+
 namespace sql {
 
 class Statement;
@@ -77,11 +82,25 @@ class Statement {
   int64_t int64(int col) const;
   double real(int col) const;
   std::string text(int col) const;  // "" for NULL
+  void text(int col, std::string& out) const;  // into `out`, reusing its memory
   bool is_null(int col) const;
 
  private:
   const Database* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Resets a statement when its use ends, by an exception too: a statement left mid-way would
+// hold its snapshot of the store (and the WAL) open.
+class ResetOnExit {
+ public:
+  explicit ResetOnExit(Statement& st) : st_(st) {}
+  ~ResetOnExit() { st_.reset(); }
+  ResetOnExit(const ResetOnExit&) = delete;
+  ResetOnExit& operator=(const ResetOnExit&) = delete;
+
+ private:
+  Statement& st_;
 };
 
 }  // namespace sql

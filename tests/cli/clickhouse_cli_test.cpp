@@ -24,6 +24,7 @@
 #include "out/writer.h"
 #include "store/backend.h"
 #include "store/clickhouse.h"
+#include "store/format.h"
 #include "synthetic/synthetic_events.h"
 #include "test_util.h"
 
@@ -90,6 +91,25 @@ TEST(ClickHouseCli, GeneratedEventsGiveTheSameAnswersAsSqlite) {
     EXPECT_EQ(a.mentions, b.mentions);
   }
   expect_parity(db, cluster.url_first("generated"), "generated events");
+  // The orders and pages a server asks for (EventFilter::sort, offset), through EventQueries.
+  auto sqlite = open_event_queries(db);
+  auto clickhouse = open_event_queries(cluster.url_first("generated"));
+  for (EventSort sort : {EventSort::kDate, EventSort::kDateDescending, EventSort::kGoldstein,
+                         EventSort::kGoldsteinDescending, EventSort::kMentions, EventSort::kMentionsDescending}) {
+    for (uint64_t offset : {0, 7, 100}) {
+      EventFilter f;
+      f.country = "USA";
+      f.sort = sort;
+      f.offset = offset;
+      f.limit = 25;
+      std::string a, b;
+      sqlite->query(f, [&](const StoredEvent& e) { append_event_csv(e, a); });
+      clickhouse->query(f, [&](const StoredEvent& e) { append_event_csv(e, b); });
+      EXPECT_FALSE(a.empty());
+      EXPECT_EQ(without_store_ids("store_id,\n" + a), without_store_ids("store_id,\n" + b))
+          << "sort " << static_cast<int>(sort) << ", offset " << offset;
+    }
+  }
 }
 
 TEST(ClickHouseCli, AnArticleWithNewContentIsReplaced) {

@@ -412,6 +412,142 @@ TEST_F(StoreQuery, SeriesByWeekStartOnMondayAndByDay) {
   EXPECT_EQ(s[1].events, 1u);
 }
 
+TEST_F(StoreQuery, PagesCountsAndSorts) {
+  EventFilter all;
+  EXPECT_EQ(store_->count(all), 7u);
+  EventFilter page;
+  page.limit = 3;
+  page.offset = 2;
+  EXPECT_EQ(keys(page), (Keys{E4, E3, E6}));
+  EXPECT_EQ(store_->count(page), 7u);  // the whole filter, not the page
+  page.offset = 6;
+  EXPECT_EQ(keys(page), (Keys{E7}));
+  EventFilter by;
+  by.sort = EventSort::kDateDescending;  // undated last either way
+  EXPECT_EQ(keys(by), (Keys{E5, E6, E3, E4, E2, E1, E7}));
+  by.sort = EventSort::kGoldstein;  // ties (E1, E7: -10.0) by store id
+  EXPECT_EQ(keys(by), (Keys{E1, E7, E3, E2, E4, E6, E5}));
+  by.sort = EventSort::kGoldsteinDescending;
+  EXPECT_EQ(keys(by), (Keys{E5, E6, E4, E2, E3, E7, E1}));
+  by.sort = EventSort::kMentionsDescending;
+  EXPECT_EQ(keys(by).front(), E1);  // 3 mentions
+  // An either-side filter reads its page as a union of index searches: the same events.
+  EventFilter lby;
+  lby.country = "LBY";
+  lby.limit = 2;
+  lby.offset = 1;
+  EXPECT_EQ(keys(lby), (Keys{E2, E6}));
+  lby.from = Date{2020, 1, 1};
+  lby.sort = EventSort::kDateDescending;
+  EXPECT_EQ(keys(lby), (Keys{E6, E2}));
+  EXPECT_EQ(store_->count(lby), 4u);
+  EventFilter place;
+  place.location = "Tripoli";
+  EXPECT_EQ(keys(place), (Keys{E1}));
+}
+
+TEST_F(StoreQuery, AnEventsReportsSayWhereTheirSentenceStarts) {
+  std::optional<StoredEvent> e3;
+  EventFilter f;
+  f.cameo = "112";
+  store_->query(f, [&](const StoredEvent& e) { e3 = e; });
+  ASSERT_TRUE(e3);
+  std::optional<StoredEvent> again = store_->event(e3->id);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->sentence, "American officials accused China of hacking.");
+  EXPECT_EQ(again->sentence_begin, 0u);
+  EXPECT_FALSE(store_->event(12345));
+  std::optional<StoredEvent> e4;
+  f.cameo = "042";
+  store_->query(f, [&](const StoredEvent& e) { e4 = e; });
+  ASSERT_TRUE(e4);
+  // The second sentence of q2 starts after the first and a space.
+  EXPECT_EQ(e4->sentence_begin, std::string("American officials accused China of hacking. ").size());
+  std::vector<StoredReport> reports = store_->reports(e4->id, 10);
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_EQ(reports[0].article_id, "q2");
+  EXPECT_EQ(reports[0].sentence, "Chinese diplomats visited Washington for talks.");
+  EXPECT_EQ(reports[0].sentence_begin, e4->sentence_begin);
+  EXPECT_EQ(reports[0].trigger_span.begin, e4->sentence_begin + 2);
+  ASSERT_TRUE(reports[0].place);
+  EXPECT_EQ(reports[0].place->name, "Washington");
+  EXPECT_EQ(reports[0].place->how, "clause");
+}
+
+TEST_F(StoreQuery, ATimelineCountsDatedEventsByQuadClass) {
+  EventFilter all;
+  Timeline t = store_->timeline(all, Period::kMonth, 100);
+  ASSERT_EQ(t.periods.size(), 18u);  // 2020-01 .. 2021-06; E7 has no date
+  EXPECT_EQ(t.periods[0].period, "2020-01");
+  EXPECT_EQ(t.periods[0].events[0], 1u);  // E2
+  EXPECT_EQ(t.periods[0].events[3], 1u);  // E1
+  EXPECT_DOUBLE_EQ(t.periods[0].goldstein[3], -10.0);
+  EXPECT_EQ(t.periods[1].events[0] + t.periods[1].events[2], 2u);  // E4, E3
+  uint64_t sum = 0;
+  for (const QuadPoint& p : t.periods)
+    for (uint64_t n : p.events) sum += n;
+  EXPECT_EQ(sum, 6u);
+  EXPECT_TRUE(store_->timeline(all, Period::kDay, 100).too_many_periods);
+  EXPECT_TRUE(store_->timeline(all, Period::kDay, 100).periods.empty());
+  EventFilter none;
+  none.country = "FRA";
+  EXPECT_TRUE(store_->timeline(none, Period::kWeek, 100).periods.empty());
+}
+
+TEST_F(StoreQuery, TopActorsDyadsAndPlaces) {
+  EventFilter all;
+  std::vector<ActorTally> actors = store_->top_actors(all, Side::kEither, 3);
+  ASSERT_EQ(actors.size(), 3u);
+  EXPECT_EQ(actors[0].code, "CHNGOV");  // E3, E4: ties by code
+  EXPECT_EQ(actors[0].events, 2u);
+  EXPECT_EQ(actors[0].country, "CHN");
+  EXPECT_EQ(actors[1].code, "LBYGOV");  // E2, E6
+  EXPECT_EQ(actors[2].code, "USAGOV");  // E3, E6
+  std::vector<ActorTally> sources = store_->top_actors(all, Side::kSource, 10);
+  EXPECT_EQ(sources.size(), 7u);
+  std::vector<ActorTally> igo = store_->top_actors(all, Side::kSource, 10);
+  auto un = std::find_if(igo.begin(), igo.end(), [](const ActorTally& a) { return a.code == "IGOUNO"; });
+  ASSERT_NE(un, igo.end());
+  EXPECT_EQ(un->country, "");
+  std::vector<DyadTally> dyads = store_->top_dyads(all, 10);
+  EXPECT_EQ(dyads.size(), 7u);
+  EventFilter assault;
+  assault.plover = "ASSAULT";
+  std::vector<PlaceTally> places = store_->places(assault, 10);
+  ASSERT_EQ(places.size(), 1u);
+  EXPECT_EQ(places[0].name, "Tripoli");
+  EXPECT_EQ(places[0].events, 1u);
+  EXPECT_EQ(places[0].mentions, 3u);
+  EXPECT_EQ(store_->places(all, 10).size(), 2u);
+}
+
+TEST_F(StoreQuery, StatusAndCountsFollowWritesFromAnotherConnection) {
+  EventStore reader(dir_.path() + "/q.db", true);
+  StoreStatus s = reader.status();
+  EXPECT_EQ(s.counts.events, 7u);
+  EXPECT_EQ(s.first_date, "2020-01-06");
+  EXPECT_EQ(s.last_date, "2021-06-15");
+  EventFilter lby;
+  lby.country = "LBY";
+  EXPECT_EQ(reader.count(lby), 4u);
+  std::vector<Doc> docs;
+  docs.push_back(make_doc("q5", "wire-a", "2022-03-01", {"Libyan police arrested protesters."},
+                          {{0, "2022-03-01", "LBYCOP", "LBYCVL", "173"}}));
+  store_->add(docs);
+  EXPECT_EQ(reader.count(lby), 5u);
+  EXPECT_EQ(reader.status().last_date, "2022-03-01");
+  // One snapshot from begin_read() to end_read().
+  reader.begin_read();
+  EXPECT_EQ(reader.count(lby), 5u);
+  std::vector<Doc> more;
+  more.push_back(make_doc("q6", "wire-a", "2022-03-02", {"Libyan police arrested more protesters."},
+                          {{0, "2022-03-02", "LBYCOP", "LBYCVL", "173"}}));
+  store_->add(more);
+  EXPECT_EQ(reader.count(lby), 5u);
+  reader.end_read();
+  EXPECT_EQ(reader.count(lby), 6u);
+}
+
 TEST_F(StoreQuery, AReadOnlyStoreCannotBeWritten) {
   EventStore reader(dir_.path() + "/q.db", true);
   EXPECT_EQ(reader.counts().events, 7u);

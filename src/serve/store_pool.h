@@ -1,0 +1,73 @@
+#pragma once
+// Read-only connections to the store shared by the server's threads: a request borrows one for
+// its queries (SQLite connections are not shared between threads at once), so that many
+// threads can hold client connections while only a few queries run, each with its page cache.
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/event_store.h"
+
+namespace dyad::serve {
+
+class StorePool {
+ public:
+  // Opens `size` read-only connections now, so that a bad store fails at start (StoreError).
+  StorePool(const std::string& path, size_t size);
+
+  // A connection lent until destruction; waits while every connection is lent. First come,
+  // first served: a request waits behind those that came before it, never behind later ones
+  // (a waiter woken at random could wait much longer than the others, which made the slowest
+  // answers under load slower).
+  class Lease {
+   public:
+    Lease(StorePool& pool, EventStore& store) : pool_(&pool), store_(&store) {}
+    ~Lease();
+    Lease(Lease&& other) noexcept : pool_(other.pool_), store_(other.store_) { other.pool_ = nullptr; }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Lease& operator=(Lease&&) = delete;
+    EventStore& store() const { return *store_; }
+
+   private:
+    StorePool* pool_;
+    EventStore* store_;
+  };
+  Lease acquire();
+  size_t size() const { return stores_.size(); }
+  // Requests waiting for a connection now.
+  size_t waiting();
+
+ private:
+  void give_back(EventStore& store);
+
+  // A request waiting for a connection, handed one directly by give_back().
+  struct Waiter {
+    std::condition_variable handed;
+    EventStore* store = nullptr;
+  };
+
+  std::vector<std::unique_ptr<EventStore>> stores_;
+  std::vector<EventStore*> idle_;
+  std::deque<Waiter*> waiters_;  // oldest first
+  std::mutex mutex_;
+};
+
+// One request's reads: a snapshot of the store and a deadline, both ended on destruction.
+class ReadSession {
+ public:
+  ReadSession(EventStore& store, std::chrono::steady_clock::duration budget);
+  ~ReadSession();
+  ReadSession(const ReadSession&) = delete;
+  ReadSession& operator=(const ReadSession&) = delete;
+
+ private:
+  EventStore& store_;
+};
+
+}  // namespace dyad::serve
