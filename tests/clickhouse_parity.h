@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "serve/api.h"
 #include "test_util.h"
 
 namespace dyad::clickhouse_parity {
@@ -105,6 +106,98 @@ inline void expect_parity(const std::string& db, const std::string& sink, const 
     non_empty += std::count(a.out.begin(), a.out.end(), '\n') > 2;
   }
   EXPECT_GE(non_empty, 8) << what << ": too few queries find anything to compare";
+}
+
+// The API requests of the parity set: what `dyad serve` must answer alike over either store
+// (event ids aside), besides each event's evidence.
+inline const std::vector<std::string> kApiParityPaths = {
+    "/api/status",
+    "/api/events",
+    "/api/events?page=2&page_size=20&sort=-date",
+    "/api/events?country=LBY&sort=-mentions",
+    "/api/events?actor=USA&sort=goldstein&page_size=100",
+    "/api/events?text=talks",
+    "/api/events?location_country=FRA&sort=-goldstein",
+    "/api/events?location=Tripoli",
+    "/api/events?from=2019-01-01&to=2019-12-31&quad=4",
+    "/api/events.csv?country=USA",
+    "/api/events.csv?plover=CONSULT&sort=mentions",
+    "/api/series?by=month",
+    "/api/series?country=USA&by=week&from=2024-01-01&to=2024-12-31",
+    "/api/series?dyad=USA,CHN&by=day&from=2019-01-01&to=2019-06-30",
+    "/api/timeline?by=month",
+    "/api/timeline?country=RUS&by=week",
+    "/api/timeline?cameo=19&by=day&from=2024-01-01&to=2024-03-31",
+    "/api/top/actors",
+    "/api/top/actors?side=source&limit=50",
+    "/api/top/actors?side=target&plover=ASSAULT",
+    "/api/top/dyads?limit=100",
+    "/api/top/dyads?country=CHN",
+    "/api/places",
+    "/api/places?quad=4",
+    "/api/places?text=police&limit=10",
+};
+
+// `dyad serve`'s API answers each request of the parity set alike over the SQLite file and
+// ClickHouse, and gives the same evidence for the first `events` events (each asked by its own
+// store's id).
+inline void expect_api_parity(const std::string& db, const std::string& sink, const std::string& what,
+                              size_t events = 200) {
+  serve::StorePool sqlite_pool(db, "", 1), clickhouse_pool(sink, "", 1);
+  serve::ApiLimits limits;
+  limits.query_budget = std::chrono::seconds(60);
+  serve::Api sqlite(sqlite_pool, limits), clickhouse(clickhouse_pool, limits);
+  auto get = [](serve::Api& api, const std::string& request) {
+    size_t q = request.find('?');
+    serve::QueryParams params;
+    if (q != std::string::npos) {
+      std::istringstream in(request.substr(q + 1));
+      for (std::string pair; std::getline(in, pair, '&');) {
+        size_t eq = pair.find('=');
+        params.emplace(pair.substr(0, eq), eq == std::string::npos ? "" : pair.substr(eq + 1));
+      }
+    }
+    return api.get(request.substr(0, q), params);
+  };
+  int non_empty = 0;
+  for (const std::string& path : kApiParityPaths) {
+    serve::ApiResponse a = get(sqlite, path), b = get(clickhouse, path);
+    ASSERT_EQ(a.status, 200) << path << "\n" << a.body;
+    ASSERT_EQ(b.status, 200) << path << "\n" << b.body;
+    EXPECT_EQ(without_store_ids(a.body), without_store_ids(b.body)) << what << ": GET " << path;
+    EXPECT_EQ(a.headers, b.headers) << what << ": GET " << path;
+    non_empty += a.body.size() > 200;
+  }
+  EXPECT_GE(non_empty, 15) << what << ": too few requests find anything to compare";
+
+  // Evidence, by each store's own ids of the same events (the lists are in the same order).
+  auto ids = [&](serve::Api& api) {
+    std::vector<std::string> out;
+    std::string body = get(api, "/api/events?page_size=500").body;
+    const std::string key = "\"store_id\":";
+    for (size_t at = body.find(key); at != std::string::npos && out.size() < events; at = body.find(key, at + 1)) {
+      size_t begin = at + key.size(), end = begin;
+      while (end < body.size() && std::isdigit(static_cast<unsigned char>(body[end]))) ++end;
+      out.push_back(body.substr(begin, end - begin));
+    }
+    return out;
+  };
+  std::vector<std::string> a_ids = ids(sqlite), b_ids = ids(clickhouse);
+  ASSERT_EQ(a_ids.size(), b_ids.size()) << what;
+  EXPECT_GT(a_ids.size(), 0u) << what;
+  for (size_t i = 0; i < a_ids.size(); ++i) {
+    serve::ApiResponse a = get(sqlite, "/api/events/" + a_ids[i]), b = get(clickhouse, "/api/events/" + b_ids[i]);
+    ASSERT_EQ(a.status, 200) << a.body;
+    ASSERT_EQ(b.status, 200) << b.body;
+    EXPECT_EQ(without_store_ids(a.body), without_store_ids(b.body))
+        << what << ": the evidence of event " << i + 1 << " (" << a_ids[i] << " in SQLite, " << b_ids[i]
+        << " in ClickHouse)";
+  }
+  // Ids that are no event's are not found in either (ClickHouse's ids below 2^20 are of no
+  // article: article sequence numbers start at 1).
+  EXPECT_EQ(get(sqlite, "/api/events/0").status, 404) << what;
+  for (const char* id : {"0", "12345"})
+    EXPECT_EQ(get(clickhouse, std::string("/api/events/") + id).status, 404) << what << ": " << id;
 }
 
 }  // namespace dyad::clickhouse_parity

@@ -8,6 +8,7 @@
 #include "base/error.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/store_options.h"
 #include "out/output_file.h"
 #include "store/backend.h"
 #include "store/event_store.h"
@@ -38,29 +39,6 @@ int guarded(F&& f) {
     fmt::print(stderr, "dyad: {}\n", e.what());
   }
   return exit_code::kFailure;
-}
-
-// --db FILE (SQLite) or --sink clickhouse://... [--cluster NAME]: one of them.
-void add_store_options(CLI::App* cmd, std::string& db, std::string& sink, std::string& cluster) {
-  CLI::Option* file = cmd->add_option("--db", db, "The event store (an SQLite file, dyad code --db)")
-                          ->check(CLI::ExistingFile)
-                          ->type_name("FILE");
-  CLI::Option* url = cmd->add_option("--sink", sink, "The event store in ClickHouse: clickhouse://HOST:PORT/DATABASE")
-                         ->type_name("URL")
-                         ->check(CLI::Validator(
-                             [](std::string& s) {
-                               return is_clickhouse_url(s) ? std::string()
-                                                           : "expected clickhouse://HOST:PORT/DATABASE, got " + s;
-                             },
-                             "URL", "clickhouse URL"));
-  file->excludes(url);
-  cmd->add_option("--cluster", cluster,
-                  "With --sink: the cluster of its Distributed tables (optional: they are recognised as such)")
-      ->needs(url)
-      ->type_name("NAME");
-  cmd->callback([cmd] {
-    if (!cmd->count("--db") && !cmd->count("--sink")) throw CLI::RequiredError("--db or --sink");
-  });
 }
 
 struct QueryOptions {

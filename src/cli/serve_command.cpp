@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/store_options.h"
 #include "serve/server.h"
 #include "store/sqlite.h"
 
@@ -18,6 +19,7 @@ namespace {
 
 struct ServeOptions {
   serve::ServerOptions server;
+  std::string db, sink;
   double query_timeout = 2;
 };
 
@@ -72,10 +74,7 @@ Command add_serve_command(CLI::App& app) {
   o->server.web_dir = serve::default_web_dir();
   o->server.node_modules_dir = serve::default_node_modules_dir();
   CLI::App* cmd = app.add_subcommand("serve", "Serve an event store over HTTP: a JSON API and the dashboard");
-  cmd->add_option("--db", o->server.db, "The event store (dyad code --db), opened read-only")
-      ->required()
-      ->check(CLI::ExistingFile)
-      ->type_name("FILE");
+  add_store_options(cmd, o->db, o->sink, o->server.cluster);
   cmd->add_option("--host", o->server.host, "Address to listen on (0.0.0.0: every interface)")->capture_default_str();
   cmd->add_option("--port", o->server.port, "Port to listen on (0: any free port)")
       ->check(CLI::Range(0, 65535))
@@ -93,9 +92,12 @@ Command add_serve_command(CLI::App& app) {
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
   cmd->footer(
-      "The API is described in docs/serve.md. dyad code --db may add to the store while it is served.\n"
-      "Example: dyad serve --db events.db   (then open http://127.0.0.1:8080/)");
+      "The API is described in docs/serve.md. dyad code --db (or --sink) may add to the store while it is "
+      "served.\n"
+      "Example: dyad serve --db events.db   (then open http://127.0.0.1:8080/)\n"
+      "         dyad serve --sink clickhouse://127.0.0.1:8123/dyad   (a ClickHouse store, docs/clickhouse.md)");
   return {cmd, [=] {
+            o->server.store = o->db.empty() ? o->sink : o->db;
             o->server.query_timeout = std::chrono::milliseconds(static_cast<int64_t>(o->query_timeout * 1000));
             StopOnSignal::block();
             try {
@@ -105,7 +107,7 @@ Command add_serve_command(CLI::App& app) {
                 fmt::print(stderr, "dyad serve: {} has no index.html: the API is served, not the dashboard\n",
                            o->server.web_dir);
               fmt::print(stderr, "dyad serve: {} serving {} (Ctrl-C stops)\n", url_of(o->server.host, port),
-                         o->server.db);
+                         o->server.store);
               bool ok = false;
               {
                 StopOnSignal stop(server);

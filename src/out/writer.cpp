@@ -100,6 +100,9 @@ class EventJsonlWriter : public EventWriter {
     json::append_uint(out, e.sentence);
     out.append(",\"sentence\":");
     json::append_string(out, doc.text_of(s.span));
+    // Where the sentence is in the article (a store shows the spans within it).
+    out.append(",\"sentence_span\":");
+    json::append_span(out, s.span);
     out.append(",\"date\":");
     if (!e.date_text.empty()) json::append_string(out, e.date_text);
     else if (doc.article.date) json::append_string(out, doc.article.date->iso());
@@ -148,8 +151,8 @@ class EventJsonlWriter : public EventWriter {
       out.append(",\"reported_by\":");
       append_actor(out, doc, e.reported_by, "");
     }
-    // The article's outlet and URL, so that a store loading these lines (dyad load) counts
-    // outlets as one that codes the articles does.
+    // The article's outlet, URL, title and publication date, so that a store loading these
+    // lines (dyad load) counts outlets and shows reports as one that codes the articles does.
     if (!doc.article.source.empty()) {
       out.append(",\"outlet\":");
       json::append_string(out, doc.article.source);
@@ -157,6 +160,14 @@ class EventJsonlWriter : public EventWriter {
     if (!doc.article.url.empty()) {
       out.append(",\"url\":");
       json::append_string(out, doc.article.url);
+    }
+    if (!doc.article.title.empty()) {
+      out.append(",\"title\":");
+      json::append_string(out, doc.article.title);
+    }
+    if (doc.article.date) {
+      out.append(",\"published\":");
+      json::append_string(out, doc.article.date->iso());
     }
     out.append(",\"engine\":");
     json::append_string(out, kEngine);

@@ -56,7 +56,7 @@ ApiResponse Api::get(std::string_view path, const QueryParams& params) {
   }
 }
 
-ApiResponse Api::route(std::string_view path, const QueryParams& params, EventStore& store) {
+ApiResponse Api::route(std::string_view path, const QueryParams& params, EventQueries& store) {
   if (path == "/api/status") return status(params, store);
   if (path == "/api/events") return events(params, store);
   if (path == "/api/events.csv") return events_csv(params, store);
@@ -70,7 +70,7 @@ ApiResponse Api::route(std::string_view path, const QueryParams& params, EventSt
   return error(404, "no such endpoint");
 }
 
-ApiResponse Api::status(const QueryParams& params, EventStore& store) {
+ApiResponse Api::status(const QueryParams& params, EventQueries& store) {
   ParamReader takes_none(params, false, {});
   ReadSession session(store, limits_.query_budget);
   std::string out;
@@ -78,7 +78,7 @@ ApiResponse Api::status(const QueryParams& params, EventStore& store) {
   return json(std::move(out));
 }
 
-ApiResponse Api::events(const QueryParams& params, EventStore& store) {
+ApiResponse Api::events(const QueryParams& params, EventQueries& store) {
   ParamReader r(params, true, {"page", "page_size", "sort"});
   EventFilter f = r.filter();
   uint64_t page = r.number("page", 1, kMaxPage, 1);
@@ -103,7 +103,7 @@ ApiResponse Api::events(const QueryParams& params, EventStore& store) {
   return json(std::move(out));
 }
 
-ApiResponse Api::evidence(std::string_view id, const QueryParams& params, EventStore& store) {
+ApiResponse Api::evidence(std::string_view id, const QueryParams& params, EventQueries& store) {
   ParamReader takes_none(params, false, {});
   bool numeric = !id.empty() && id.size() <= 18 && id.find_first_not_of("0123456789") == std::string_view::npos;
   if (!numeric) return error(404, "no such event");
@@ -116,7 +116,7 @@ ApiResponse Api::evidence(std::string_view id, const QueryParams& params, EventS
   return json(std::move(out));
 }
 
-ApiResponse Api::events_csv(const QueryParams& params, EventStore& store) {
+ApiResponse Api::events_csv(const QueryParams& params, EventQueries& store) {
   ParamReader r(params, true, {"sort"});
   EventFilter f = r.filter();
   f.sort = sort_of(r);
@@ -132,7 +132,7 @@ ApiResponse Api::events_csv(const QueryParams& params, EventStore& store) {
   return response;
 }
 
-ApiResponse Api::series(const QueryParams& params, EventStore& store) {
+ApiResponse Api::series(const QueryParams& params, EventQueries& store) {
   ParamReader r(params, false, {"from", "to", "dyad", "country", "plover", "by"});
   SeriesFilter f;
   f.from = r.date("from");
@@ -151,7 +151,7 @@ ApiResponse Api::series(const QueryParams& params, EventStore& store) {
   return json(std::move(out));
 }
 
-ApiResponse Api::timeline(const QueryParams& params, EventStore& store) {
+ApiResponse Api::timeline(const QueryParams& params, EventQueries& store) {
   ParamReader r(params, true, {"by"});
   EventFilter f = r.filter();
   std::string by = r.choice("by", {"day", "week", "month"}, "week");
@@ -163,7 +163,7 @@ ApiResponse Api::timeline(const QueryParams& params, EventStore& store) {
   return json(std::move(out));
 }
 
-ApiResponse Api::top_actors(const QueryParams& params, EventStore& store) {
+ApiResponse Api::top_actors(const QueryParams& params, EventQueries& store) {
   ParamReader r(params, true, {"side", "limit"});
   EventFilter f = r.filter();
   std::string side = r.choice("side", {"either", "source", "target"}, "either");
@@ -175,7 +175,7 @@ ApiResponse Api::top_actors(const QueryParams& params, EventStore& store) {
   return json(std::move(out));
 }
 
-ApiResponse Api::top_dyads(const QueryParams& params, EventStore& store) {
+ApiResponse Api::top_dyads(const QueryParams& params, EventQueries& store) {
   ParamReader r(params, true, {"limit"});
   EventFilter f = r.filter();
   uint64_t limit = r.number("limit", 1, limits_.max_top, 20);
@@ -185,7 +185,7 @@ ApiResponse Api::top_dyads(const QueryParams& params, EventStore& store) {
   return json(std::move(out));
 }
 
-ApiResponse Api::places(const QueryParams& params, EventStore& store) {
+ApiResponse Api::places(const QueryParams& params, EventQueries& store) {
   ParamReader r(params, true, {"limit"});
   EventFilter f = r.filter();
   uint64_t limit = r.number("limit", 1, limits_.max_places, 2000);

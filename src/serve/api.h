@@ -37,16 +37,16 @@ class Api {
   ApiResponse get(std::string_view path, const QueryParams& params);
 
  private:
-  ApiResponse route(std::string_view path, const QueryParams& params, EventStore& store);
-  ApiResponse status(const QueryParams& params, EventStore& store);
-  ApiResponse events(const QueryParams& params, EventStore& store);
-  ApiResponse evidence(std::string_view id, const QueryParams& params, EventStore& store);
-  ApiResponse events_csv(const QueryParams& params, EventStore& store);
-  ApiResponse series(const QueryParams& params, EventStore& store);
-  ApiResponse timeline(const QueryParams& params, EventStore& store);
-  ApiResponse top_actors(const QueryParams& params, EventStore& store);
-  ApiResponse top_dyads(const QueryParams& params, EventStore& store);
-  ApiResponse places(const QueryParams& params, EventStore& store);
+  ApiResponse route(std::string_view path, const QueryParams& params, EventQueries& store);
+  ApiResponse status(const QueryParams& params, EventQueries& store);
+  ApiResponse events(const QueryParams& params, EventQueries& store);
+  ApiResponse evidence(std::string_view id, const QueryParams& params, EventQueries& store);
+  ApiResponse events_csv(const QueryParams& params, EventQueries& store);
+  ApiResponse series(const QueryParams& params, EventQueries& store);
+  ApiResponse timeline(const QueryParams& params, EventQueries& store);
+  ApiResponse top_actors(const QueryParams& params, EventQueries& store);
+  ApiResponse top_dyads(const QueryParams& params, EventQueries& store);
+  ApiResponse places(const QueryParams& params, EventQueries& store);
 
   StorePool& pool_;
   ApiLimits limits_;

@@ -55,7 +55,7 @@ std::string default_node_modules_dir() { return DYAD_NODE_MODULES_DIR; }
 
 struct Server::Impl {
   explicit Impl(const ServerOptions& o)
-      : options(o), pool(o.db, store_connections(o.threads)), api(pool, limits(o)), files(o.web_dir, o.node_modules_dir) {}
+      : options(o), pool(o.store, o.cluster, store_connections(o.threads)), api(pool, limits(o)), files(o.web_dir, o.node_modules_dir) {}
 
   static ApiLimits limits(const ServerOptions& o) {
     ApiLimits l;

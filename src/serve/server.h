@@ -14,7 +14,8 @@ struct ServeError : std::runtime_error {
 };
 
 struct ServerOptions {
-  std::string db;
+  std::string store;    // an SQLite file or a clickhouse:// URL (store/backend.h)
+  std::string cluster;  // with a clickhouse:// URL: the cluster of its Distributed tables
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port
   std::string web_dir;           // the dashboard

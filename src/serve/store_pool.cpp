@@ -1,10 +1,12 @@
 #include "serve/store_pool.h"
 
+#include "store/backend.h"
+
 namespace dyad::serve {
 
-StorePool::StorePool(const std::string& path, size_t size) {
+StorePool::StorePool(const std::string& where, const std::string& cluster, size_t size) {
   for (size_t i = 0; i < std::max<size_t>(size, 1); ++i) {
-    stores_.push_back(std::make_unique<EventStore>(path, true));
+    stores_.push_back(open_event_queries(where, cluster));
     idle_.push_back(stores_.back().get());
   }
 }
@@ -12,7 +14,7 @@ StorePool::StorePool(const std::string& path, size_t size) {
 StorePool::Lease StorePool::acquire() {
   std::unique_lock lock(mutex_);
   if (!idle_.empty() && waiters_.empty()) {
-    EventStore* store = idle_.back();
+    EventQueries* store = idle_.back();
     idle_.pop_back();
     return Lease(*this, *store);
   }
@@ -27,7 +29,7 @@ size_t StorePool::waiting() {
   return waiters_.size();
 }
 
-void StorePool::give_back(EventStore& store) {
+void StorePool::give_back(EventQueries& store) {
   std::lock_guard lock(mutex_);
   if (waiters_.empty()) {
     idle_.push_back(&store);
@@ -43,7 +45,7 @@ StorePool::Lease::~Lease() {
   if (pool_) pool_->give_back(*store_);
 }
 
-ReadSession::ReadSession(EventStore& store, std::chrono::steady_clock::duration budget) : store_(store) {
+ReadSession::ReadSession(EventQueries& store, std::chrono::steady_clock::duration budget) : store_(store) {
   store_.set_deadline(std::chrono::steady_clock::now() + budget);
   store_.begin_read();
 }

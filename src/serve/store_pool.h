@@ -1,7 +1,8 @@
 #pragma once
 // Read-only connections to the store shared by the server's threads: a request borrows one for
-// its queries (SQLite connections are not shared between threads at once), so that many
-// threads can hold client connections while only a few queries run, each with its page cache.
+// its queries (SQLite connections are not shared between threads at once, nor are ClickHouse
+// HTTP connections), so that many threads can hold client connections while only a few
+// queries run, each with its page cache.
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -11,14 +12,15 @@
 #include <string>
 #include <vector>
 
-#include "store/event_store.h"
+#include "store/queries.h"
 
 namespace dyad::serve {
 
 class StorePool {
  public:
   // Opens `size` read-only connections now, so that a bad store fails at start (StoreError).
-  StorePool(const std::string& path, size_t size);
+  // `where` is an SQLite file or a clickhouse:// URL (store/backend.h).
+  StorePool(const std::string& where, const std::string& cluster, size_t size);
 
   // A connection lent until destruction; waits while every connection is lent. First come,
   // first served: a request waits behind those that came before it, never behind later ones
@@ -26,17 +28,17 @@ class StorePool {
   // answers under load slower).
   class Lease {
    public:
-    Lease(StorePool& pool, EventStore& store) : pool_(&pool), store_(&store) {}
+    Lease(StorePool& pool, EventQueries& store) : pool_(&pool), store_(&store) {}
     ~Lease();
     Lease(Lease&& other) noexcept : pool_(other.pool_), store_(other.store_) { other.pool_ = nullptr; }
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
     Lease& operator=(Lease&&) = delete;
-    EventStore& store() const { return *store_; }
+    EventQueries& store() const { return *store_; }
 
    private:
     StorePool* pool_;
-    EventStore* store_;
+    EventQueries* store_;
   };
   Lease acquire();
   size_t size() const { return stores_.size(); }
@@ -44,16 +46,16 @@ class StorePool {
   size_t waiting();
 
  private:
-  void give_back(EventStore& store);
+  void give_back(EventQueries& store);
 
   // A request waiting for a connection, handed one directly by give_back().
   struct Waiter {
     std::condition_variable handed;
-    EventStore* store = nullptr;
+    EventQueries* store = nullptr;
   };
 
-  std::vector<std::unique_ptr<EventStore>> stores_;
-  std::vector<EventStore*> idle_;
+  std::vector<std::unique_ptr<EventQueries>> stores_;
+  std::vector<EventQueries*> idle_;
   std::deque<Waiter*> waiters_;  // oldest first
   std::mutex mutex_;
 };
@@ -61,13 +63,13 @@ class StorePool {
 // One request's reads: a snapshot of the store and a deadline, both ended on destruction.
 class ReadSession {
  public:
-  ReadSession(EventStore& store, std::chrono::steady_clock::duration budget);
+  ReadSession(EventQueries& store, std::chrono::steady_clock::duration budget);
   ~ReadSession();
   ReadSession(const ReadSession&) = delete;
   ReadSession& operator=(const ReadSession&) = delete;
 
  private:
-  EventStore& store_;
+  EventQueries& store_;
 };
 
 }  // namespace dyad::serve

@@ -5,19 +5,7 @@
 namespace dyad {
 namespace {
 
-// The SQLite store behind the interfaces.
-class SqliteQueries : public EventQueries {
- public:
-  explicit SqliteQueries(const std::string& path) : store_(path, true) {}
-  void query(const EventFilter& filter, const std::function<void(const StoredEvent&)>& row) override {
-    store_.query(filter, row);
-  }
-  std::vector<SeriesPoint> series(const SeriesFilter& filter) override { return store_.series(filter); }
-
- private:
-  EventStore store_;
-};
-
+// The SQLite store as a sink: its name is the path.
 class SqliteSink : public EventSink {
  public:
   explicit SqliteSink(const std::string& path) : path_(path), store_(path) {}
@@ -39,7 +27,7 @@ std::unique_ptr<EventQueries> open_event_queries(const std::string& where, const
   if (is_clickhouse_url(where))
     return std::make_unique<ClickHouseStore>(ClickHouseLocation::parse(where, cluster), false);
   if (!cluster.empty()) throw StoreError("--cluster needs a clickhouse:// sink");
-  return std::make_unique<SqliteQueries>(where);
+  return std::make_unique<EventStore>(where, true);
 }
 
 std::unique_ptr<EventSink> open_event_sink(const std::string& where, const std::string& cluster) {

@@ -1,8 +1,9 @@
 #pragma once
 // The two sides of an event store, whatever the database: writing coded articles (dyad code,
-// dyad load) and reading events and series (dyad query, dyad series, and a server). The SQLite
-// file (EventStore, docs/store.md) and ClickHouse (ClickHouseStore, docs/clickhouse.md) both
-// implement them and give the same answers for the same input.
+// dyad load; EventSink) and reading events, series and aggregates (dyad query, dyad series,
+// dyad serve; EventQueries in store/queries.h). The SQLite file (EventStore, docs/store.md)
+// and ClickHouse (ClickHouseStore, docs/clickhouse.md) both implement them and give the same
+// answers for the same input.
 #include <functional>
 #include <memory>
 #include <string>
@@ -10,18 +11,9 @@
 
 #include "store/event_store.h"
 #include "store/mention_rows.h"
+#include "store/queries.h"
 
 namespace dyad {
-
-class EventQueries {
- public:
-  virtual ~EventQueries() = default;
-  // Calls `row` for each matching event, by date (undated last), then in the order the events
-  // were first stored.
-  virtual void query(const EventFilter& filter, const std::function<void(const StoredEvent&)>& row) = 0;
-  // Zero-filled: every period from `from` (or the first event) to `to` (or the last event).
-  virtual std::vector<SeriesPoint> series(const SeriesFilter& filter) = 0;
-};
 
 class EventSink {
  public:

@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <chrono>
 #include <limits>
@@ -28,7 +29,7 @@ constexpr const char* kMentionColumns = R"SQL(
   has_location UInt8, location_name String, location_country String, location_admin1 String,
   location_lat Float64, location_lon Float64, location_feature String, location_geonameid UInt64,
   location_begin UInt32, location_end UInt32, location_how String,
-  sentence_index UInt32, event_id String, sentence String,
+  sentence_index UInt32, sentence_begin UInt32, event_id String, sentence String,
   trigger_text String, trigger_begin UInt32, trigger_end UInt32,
   source_text String, source_begin UInt32, source_end UInt32, source_rule String,
   target_text String, target_begin UInt32, target_end UInt32, target_rule String,
@@ -37,7 +38,7 @@ constexpr const char* kMentionColumns = R"SQL(
 
 constexpr const char* kArticleColumns = R"SQL(
   seq UInt64, article_id String, content_hash String, outlet String, url String, title String,
-  published String, origin String, num_events UInt32)SQL";
+  published String, origin String, num_events UInt32, num_sentences UInt32)SQL";
 
 // A mention's place in the store's order: its article's sequence number, then its order in
 // the article (as SQLite numbers event rows as they are first stored).
@@ -150,6 +151,7 @@ void append_mention(std::string& out, const ArticleRows& a, const MentionRow& m,
   append_row_number(out, "location_end", p.span.end);
   append_row_string(out, "location_how", p.how);
   append_row_number(out, "sentence_index", m.sentence_index);
+  append_row_number(out, "sentence_begin", m.sentence_begin);
   append_row_string(out, "event_id", m.event_id);
   append_row_string(out, "sentence", m.sentence);
   append_row_string(out, "trigger_text", m.trigger_text);
@@ -183,7 +185,8 @@ void append_article(std::string& out, const ArticleRows& a, uint64_t seq) {
   append_row_string(out, "title", a.title);
   append_row_string(out, "published", a.published);
   append_row_string(out, "origin", a.origin);
-  fmt::format_to(std::back_inserter(out), "\"num_events\":{}}}\n", a.num_events);
+  append_row_number(out, "num_events", a.num_events);
+  fmt::format_to(std::back_inserter(out), "\"num_sentences\":{}}}\n", a.sentences.size());
 }
 
 // ---- reading results -----------------------------------------------------------------------
@@ -264,6 +267,55 @@ std::string joined(const std::vector<std::string>& parts, const char* sep) {
     out += p;
   }
   return out;
+}
+
+// A TSV answer's rows, each split into its fields (still escaped).
+void for_each_row(const std::string& tsv, const std::function<void(const std::vector<std::string_view>&)>& row) {
+  std::vector<std::string_view> fields;
+  std::string_view rest = tsv;
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    fields.clear();
+    for (size_t start = 0;;) {
+      size_t tab = line.find('\t', start);
+      fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    row(fields);
+  }
+}
+
+// A TSV field's value: ClickHouse escapes backslashes, tabs, newlines and a few others.
+std::string unescape_tsv(std::string_view field) {
+  std::string out;
+  out.reserve(field.size());
+  for (size_t i = 0; i < field.size(); ++i) {
+    if (field[i] != '\\' || i + 1 == field.size()) {
+      out.push_back(field[i]);
+      continue;
+    }
+    char c = field[++i];
+    switch (c) {
+      case 'n': out.push_back('\n'); break;
+      case 't': out.push_back('\t'); break;
+      case 'r': out.push_back('\r'); break;
+      case 'b': out.push_back('\b'); break;
+      case 'f': out.push_back('\f'); break;
+      case '0': out.push_back('\0'); break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// Events, mentions and Goldstein sum from three fields of a row.
+void read_tally(const std::vector<std::string_view>& row, size_t first, Tally& t) {
+  t.events = std::strtoull(std::string(row[first]).c_str(), nullptr, 10);
+  t.mentions = std::strtoull(std::string(row[first + 1]).c_str(), nullptr, 10);
+  t.goldstein = std::strtod(std::string(row[first + 2]).c_str(), nullptr);
 }
 
 }  // namespace
@@ -378,22 +430,17 @@ std::string ClickHouseStore::execute(const std::string& sql, std::string_view da
   if (!location_.cluster.empty()) target += "&insert_distributed_sync=1";
   std::string server = "clickhouse://" + client.address();
   for (int attempt = 0;; ++attempt) {
-    std::string error;
-    bool retry = false;
+    std::string error, answer;
     try {
-      HttpResponse r = client.post(target, body);
+      HttpResponse r = client.post(target + time_left_settings(), body);
       if (r.status == 200) return std::move(r.body);
       error = fmt::format("{}: {}", server, server_message(r.body));
-      retry = transient(r.body);
+      answer = std::move(r.body);
+      if (!transient(answer)) fail(error, answer, attempt);
     } catch (const HttpError& e) {
       error = fmt::format("clickhouse://{}", e.what());
-      retry = true;
     }
-    if (!retry || attempt >= location_.retries) {
-      if (attempt) error += fmt::format(" (after {} tries)", attempt + 1);
-      throw StoreError(error);
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(4000, 250 << std::min(attempt, 4))));
+    retry_or_fail(error, answer, attempt);
   }
 }
 
@@ -403,10 +450,10 @@ void ClickHouseStore::stream(const std::string& sql, const std::function<void(st
   std::string server = "clickhouse://" + client.address();
   std::string target = "/?database=default&output_format_json_quote_64bit_integers=0";
   for (int attempt = 0;; ++attempt) {
-    std::string pending, error;
-    bool retry = false, any = false;
+    std::string pending, error, answer;
+    bool any = false;
     try {
-      HttpResponse r = client.post(target, sql, [&](std::string_view chunk) {
+      HttpResponse r = client.post(target + time_left_settings(), sql, [&](std::string_view chunk) {
         any = true;
         pending.append(chunk);
         size_t start = 0;
@@ -420,17 +467,37 @@ void ClickHouseStore::stream(const std::string& sql, const std::function<void(st
         return;
       }
       error = fmt::format("{}: {}", server, server_message(r.body));
-      retry = transient(r.body);
+      answer = std::move(r.body);
+      if (!transient(answer)) fail(error, answer, attempt);
     } catch (const HttpError& e) {
       error = fmt::format("clickhouse://{}", e.what());
-      retry = !any;  // rows already given cannot be taken back
+      if (any) fail(error, answer, attempt);  // rows already given cannot be taken back
     }
-    if (!retry || attempt >= location_.retries) {
-      if (attempt) error += fmt::format(" (after {} tries)", attempt + 1);
-      throw StoreError(error);
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(4000, 250 << std::min(attempt, 4))));
+    retry_or_fail(error, answer, attempt);
   }
+}
+
+std::string ClickHouseStore::time_left_settings() const {
+  if (!deadline_) return {};
+  auto left = std::chrono::duration<double>(*deadline_ - std::chrono::steady_clock::now()).count();
+  if (left <= 0) throw StoreInterrupted(location_.url + ": the query ran past its time budget");
+  // Whole seconds (ClickHouse 18.16); the server stops the query itself when they are over.
+  return fmt::format("&max_execution_time={}", static_cast<long>(std::ceil(left)));
+}
+
+void ClickHouseStore::fail(std::string error, const std::string& answer, int attempt) const {
+  // Code 159: TIMEOUT_EXCEEDED, the time given by time_left_settings().
+  if (deadline_ && answer.find("Code: 159") != std::string::npos)
+    throw StoreInterrupted(location_.url + ": the query ran past its time budget");
+  if (attempt) error += fmt::format(" (after {} tries)", attempt + 1);
+  throw StoreError(error);
+}
+
+void ClickHouseStore::retry_or_fail(const std::string& error, const std::string& answer, int attempt) const {
+  if (attempt >= location_.retries) fail(error, answer, attempt);
+  auto wait = std::chrono::milliseconds(std::min(4000, 250 << std::min(attempt, 4)));
+  if (deadline_ && std::chrono::steady_clock::now() + wait >= *deadline_) fail(error, answer, attempt);
+  std::this_thread::sleep_for(wait);
 }
 
 void ClickHouseStore::create_schema() {
@@ -590,72 +657,208 @@ StoreCounts ClickHouseStore::counts() {
   StoreCounts c;
   std::string out = execute(fmt::format(
       "SELECT (SELECT count() FROM {0} FINAL), (SELECT count() FROM (SELECT 1 FROM {1} FINAL GROUP BY date, source_code, "
-      "target_code, cameo HAVING countIf(deleted = 0) > 0)), (SELECT countIf(deleted = 0) FROM {1} FINAL) FORMAT TSV",
+      "target_code, cameo HAVING countIf(deleted = 0) > 0)), (SELECT countIf(deleted = 0) FROM {1} FINAL), "
+      "(SELECT sum(num_sentences) FROM {0} FINAL) FORMAT TSV",
       table("articles"), table("mentions")));
-  std::sscanf(out.c_str(), "%lu\t%lu\t%lu", &c.articles, &c.events, &c.mentions);
+  std::sscanf(out.c_str(), "%lu\t%lu\t%lu\t%lu", &c.articles, &c.events, &c.mentions, &c.sentences);
   return c;
 }
 
 // ---- queries ----------------------------------------------------------------------------------
+//
+// An event is the group of its mentions (the rows with its key: date, source code, target code,
+// CAMEO code) that are not deleted; its facts are those of its first report, its counts are
+// summed over its mentions, and its id is the place of its first mention in the store's order.
 
-void ClickHouseStore::query(const EventFilter& f, const std::function<void(const StoredEvent&)>& row) {
+namespace {
+
+// What an event row can hold, by alias: aggregates over the mentions of one key.
+std::string event_column(std::string_view alias) {
+  auto first = [&](const char* column) { return fmt::format("argMinIf({}, pos, deleted = 0) AS {}", column, alias); };
+  auto placed = [&](const char* column) {
+    return fmt::format("argMinIf({}, pos, deleted = 0 AND has_location = 1) AS {}", column, alias);
+  };
+  if (alias == "first_pos") return "minIf(pos, deleted = 0) AS first_pos";
+  if (alias == "e_source_country") return first("source_country");
+  if (alias == "e_source_roles") return first("source_roles");
+  if (alias == "e_target_country") return first("target_country");
+  if (alias == "e_target_roles") return first("target_roles");
+  if (alias == "e_root_code") return first("root_code");
+  if (alias == "e_plover") return first("plover");
+  if (alias == "e_plover_mode") return first("plover_mode");
+  if (alias == "e_quad") return first("quad_class");
+  if (alias == "e_goldstein") return first("goldstein");
+  if (alias == "e_has_location") return "maxIf(has_location, deleted = 0) AS e_has_location";
+  if (alias == "e_location_name") return placed("location_name");
+  if (alias == "e_location_country") return placed("location_country");
+  if (alias == "e_location_admin1") return placed("location_admin1");
+  if (alias == "e_location_lat") return placed("location_lat");
+  if (alias == "e_location_lon") return placed("location_lon");
+  if (alias == "e_location_feature") return placed("location_feature");
+  if (alias == "e_location_geonameid") return placed("location_geonameid");
+  if (alias == "num_mentions") return "sumIf(mentions, deleted = 0) AS num_mentions";
+  if (alias == "num_sources") return "uniqExactIf(outlet, deleted = 0) AS num_sources";
+  if (alias == "num_articles") return "countIf(deleted = 0) AS num_articles";
+  if (alias == "e_is_root") return "maxIf(is_root, deleted = 0) AS e_is_root";
+  if (alias == "report")
+    return "argMinIf(tuple(event_id, article_id, outlet, url, sentence, sentence_index, trigger_text, trigger_begin, "
+           "trigger_end, source_text, source_begin, source_end, source_rule, target_text, target_begin, target_end, "
+           "target_rule, date_text, date_begin, date_end, rule, note, confidence, has_location, location_begin, "
+           "location_end, location_how, sentence_begin), pos, deleted = 0) AS report";
+  throw std::logic_error("no event column " + std::string(alias));
+}
+
+// Every column of a StoredEvent.
+const std::vector<std::string> kStoredEventColumns = {
+    "first_pos",          "e_source_country",  "e_source_roles",    "e_target_country",   "e_target_roles",
+    "e_root_code",        "e_plover",          "e_plover_mode",     "e_quad",             "e_goldstein",
+    "e_has_location",     "e_location_name",   "e_location_country", "e_location_admin1", "e_location_lat",
+    "e_location_lon",     "e_location_feature", "e_location_geonameid", "num_mentions",   "num_sources",
+    "num_articles",       "e_is_root",         "report"};
+
+StoredEvent read_stored_event(element r) {
+  StoredEvent e;
+  e.id = static_cast<int64_t>(unum(r, "first_pos"));
+  e.date = str(r, "date");
+  e.source_code = str(r, "source_code");
+  e.target_code = str(r, "target_code");
+  e.cameo = str(r, "cameo");
+  e.source_country = str(r, "e_source_country");
+  e.source_roles = str(r, "e_source_roles");
+  e.target_country = str(r, "e_target_country");
+  e.target_roles = str(r, "e_target_roles");
+  e.root_code = str(r, "e_root_code");
+  e.plover = str(r, "e_plover");
+  e.plover_mode = str(r, "e_plover_mode");
+  e.quad = static_cast<int>(unum(r, "e_quad"));
+  e.goldstein = num(r, "e_goldstein");
+  e.has_location = unum(r, "e_has_location") != 0;
+  if (e.has_location) {
+    e.location_name = str(r, "e_location_name");
+    e.location_country = str(r, "e_location_country");
+    e.location_admin1 = str(r, "e_location_admin1");
+    e.location_lat = num(r, "e_location_lat");
+    e.location_lon = num(r, "e_location_lon");
+    e.location_feature = str(r, "e_location_feature");
+    e.location_geonameid = unum(r, "e_location_geonameid");
+  }
+  e.num_mentions = unum(r, "num_mentions");
+  e.num_sources = unum(r, "num_sources");
+  e.num_articles = unum(r, "num_articles");
+  e.is_root = unum(r, "e_is_root") != 0;
+  simdjson::dom::array report;
+  if (!r["report"].get_array().get(report) && report.size() == 28) {
+    auto s = [&](size_t i) {
+      std::string_view v;
+      return report.at(i).get_string().get(v) ? std::string() : std::string(v);
+    };
+    auto u = [&](size_t i) { return static_cast<uint32_t>(unum(report.at(i))); };
+    e.event_id = s(0);
+    e.article_id = s(1);
+    e.outlet = s(2);
+    e.url = s(3);
+    e.sentence = s(4);
+    e.sentence_index = u(5);
+    e.trigger_text = s(6);
+    e.trigger_span = {u(7), u(8)};
+    e.source_text = s(9);
+    e.source_span = {u(10), u(11)};
+    e.source_rule = s(12);
+    e.target_text = s(13);
+    e.target_span = {u(14), u(15)};
+    e.target_rule = s(16);
+    e.date_expression = s(17);
+    e.date_span = {u(18), u(19)};
+    e.rule = s(20);
+    e.note = s(21);
+    e.confidence = num(report.at(22));
+    if (u(23)) {
+      e.location_span = {u(24), u(25)};
+      e.location_how = s(26);
+    }
+    e.sentence_begin = u(27);
+  }
+  return e;
+}
+
+}  // namespace
+
+ClickHouseStore::EventSql ClickHouseStore::conditions(const EventFilter& f) const {
   // Conditions on the event key and what follows from it (countries from the actor codes,
   // PLOVER and quad class from the CAMEO code) filter mentions; the place and the words are
   // the event's, after counting.
-  std::vector<std::string> where, having = {"countIf(deleted = 0) > 0"};
-  if (f.from || f.to) where.push_back(date_range(f.from, f.to));
+  EventSql c;
+  c.having = {"countIf(deleted = 0) > 0"};
+  if (f.from || f.to) c.where.push_back(date_range(f.from, f.to));
   if (!f.actor.empty())
-    where.push_back(fmt::format("({} OR {})", starts_with("source_code", upper(f.actor)),
-                                starts_with("target_code", upper(f.actor))));
-  if (!f.source.empty()) where.push_back(starts_with("source_code", upper(f.source)));
-  if (!f.target.empty()) where.push_back(starts_with("target_code", upper(f.target)));
+    c.where.push_back(fmt::format("({} OR {})", starts_with("source_code", upper(f.actor)),
+                                  starts_with("target_code", upper(f.actor))));
+  if (!f.source.empty()) c.where.push_back(starts_with("source_code", upper(f.source)));
+  if (!f.target.empty()) c.where.push_back(starts_with("target_code", upper(f.target)));
   if (!f.country.empty())
-    where.push_back(fmt::format("(source_country = {0} OR target_country = {0})", clickhouse_quote(upper(f.country))));
-  if (!f.source_country.empty()) where.push_back("source_country = " + clickhouse_quote(upper(f.source_country)));
-  if (!f.target_country.empty()) where.push_back("target_country = " + clickhouse_quote(upper(f.target_country)));
-  if (!f.cameo.empty()) where.push_back(starts_with("cameo", f.cameo));
-  if (!f.plover.empty()) where.push_back("plover = " + clickhouse_quote(upper(f.plover)));
-  if (f.quad) where.push_back(fmt::format("quad_class = {}", f.quad));
-  if (!f.location_country.empty())
-    having.push_back("e_location_country = " + clickhouse_quote(upper(f.location_country)));
-  if (!f.location.empty()) having.push_back("e_location_name = " + clickhouse_quote(f.location));
+    c.where.push_back(fmt::format("(source_country = {0} OR target_country = {0})", clickhouse_quote(upper(f.country))));
+  if (!f.source_country.empty()) c.where.push_back("source_country = " + clickhouse_quote(upper(f.source_country)));
+  if (!f.target_country.empty()) c.where.push_back("target_country = " + clickhouse_quote(upper(f.target_country)));
+  if (!f.cameo.empty()) c.where.push_back(starts_with("cameo", f.cameo));
+  if (!f.plover.empty()) c.where.push_back("plover = " + clickhouse_quote(upper(f.plover)));
+  if (f.quad) c.where.push_back(fmt::format("quad_class = {}", f.quad));
+  if (!f.location_country.empty()) {
+    c.having.push_back("e_location_country = " + clickhouse_quote(upper(f.location_country)));
+    c.columns.push_back("e_location_country");
+  }
+  if (!f.location.empty()) {
+    c.having.push_back("e_location_name = " + clickhouse_quote(f.location));
+    c.columns.push_back("e_location_name");
+  }
   if (!f.text.empty()) {
     // Every word a token of a sentence that reports the event (letters and digits, any case).
     std::vector<std::string> words = words_of(f.text);
     if (words.empty()) {
-      having.push_back("0");
+      c.having.push_back("0");
     } else {
       std::string list;
       for (const std::string& w : words) {
         if (!list.empty()) list += ", ";
         list += fmt::format("lowerUTF8({})", clickhouse_quote(w));
       }
-      having.push_back(fmt::format(
+      c.having.push_back(fmt::format(
           "countIf(deleted = 0 AND hasAll(extractAll(lowerUTF8(sentence), '[\\\\pL\\\\pN]+'), [{}])) > 0", list));
     }
   }
-  auto first = [](const char* column, const char* alias) {
-    return fmt::format("argMinIf({}, pos, deleted = 0) AS {}", column, alias);
-  };
-  auto placed = [](const char* column, const char* alias) {
-    return fmt::format("argMinIf({}, pos, deleted = 0 AND has_location = 1) AS {}", column, alias);
-  };
-  std::vector<std::string> select = {
-      "date", "source_code", "target_code", "cameo", "minIf(pos, deleted = 0) AS first_pos",
-      first("source_country", "e_source_country"), first("source_roles", "e_source_roles"),
-      first("target_country", "e_target_country"), first("target_roles", "e_target_roles"),
-      first("root_code", "e_root_code"), first("plover", "e_plover"), first("plover_mode", "e_plover_mode"),
-      first("quad_class", "e_quad"), first("goldstein", "e_goldstein"),
-      "maxIf(has_location, deleted = 0) AS e_has_location", placed("location_name", "e_location_name"),
-      placed("location_country", "e_location_country"), placed("location_admin1", "e_location_admin1"),
-      placed("location_lat", "e_location_lat"), placed("location_lon", "e_location_lon"),
-      placed("location_feature", "e_location_feature"), placed("location_geonameid", "e_location_geonameid"),
-      "sumIf(mentions, deleted = 0) AS num_mentions", "uniqExactIf(outlet, deleted = 0) AS num_sources",
-      "countIf(deleted = 0) AS num_articles", "maxIf(is_root, deleted = 0) AS e_is_root",
-      "argMinIf(tuple(event_id, article_id, outlet, url, sentence, sentence_index, trigger_text, trigger_begin, "
-      "trigger_end, source_text, source_begin, source_end, source_rule, target_text, target_begin, target_end, "
-      "target_rule, date_text, date_begin, date_end, rule, note, confidence, has_location, location_begin, "
-      "location_end, location_how), pos, deleted = 0) AS report"};
+  return c;
+}
+
+std::string ClickHouseStore::events_sql(const EventSql& c, std::vector<std::string> columns) const {
+  for (const std::string& needed : c.columns)
+    if (std::find(columns.begin(), columns.end(), needed) == columns.end()) columns.push_back(needed);
+  std::string sql = "SELECT date, source_code, target_code, cameo";
+  for (const std::string& column : columns) sql += ", " + event_column(column);
+  sql += " FROM " + table("mentions") + " FINAL";
+  if (!c.where.empty()) sql += " WHERE " + joined(c.where, " AND ");
+  sql += " GROUP BY date, source_code, target_code, cameo HAVING " + joined(c.having, " AND ");
+  return sql;
+}
+
+std::string ClickHouseStore::key_of_mention(int64_t pos) const {
+  // GLOBAL: the key is found once, over every shard, and sent to them.
+  return fmt::format(
+      "(date, source_code, target_code, cameo) {}IN (SELECT date, source_code, target_code, cameo FROM {} FINAL WHERE "
+      "pos = {} AND deleted = 0)",
+      distributed_ ? "GLOBAL " : "", table("mentions"), pos);
+}
+
+void ClickHouseStore::read_events(const std::string& sql, const std::function<void(const StoredEvent&)>& row) {
+  simdjson::dom::parser parser;
+  stream(sql + " FORMAT JSONEachRow", [&](std::string_view line) {
+    element r;
+    if (parser.parse(line.data(), line.size()).get(r))
+      throw StoreError(fmt::format("{}: {}", location_.url, server_message(std::string(line))));
+    row(read_stored_event(r));
+  });
+}
+
+void ClickHouseStore::query(const EventFilter& f, const std::function<void(const StoredEvent&)>& row) {
+  EventSql c = conditions(f);
   // The order of the SQLite store (store_sql::order_terms): undated events last when by date;
   // ties in the order the events were first stored.
   bool descending = f.sort == EventSort::kDateDescending || f.sort == EventSort::kGoldsteinDescending ||
@@ -671,99 +874,112 @@ void ClickHouseStore::query(const EventFilter& f, const std::function<void(const
   if (f.limit) {
     // First the page's events, by their keys alone (light aggregates), then their facts: the
     // first report's columns are read for the page only, not for every matching event.
-    std::string extra;
-    if (!f.location_country.empty()) extra += ", " + placed("location_country", "e_location_country");
-    if (!f.location.empty()) extra += ", " + placed("location_name", "e_location_name");
-    if (std::string_view(column) == "e_goldstein") extra += ", " + first("goldstein", "e_goldstein");
-    if (std::string_view(column) == "num_mentions") extra += ", sumIf(mentions, deleted = 0) AS num_mentions";
-    std::string keys = fmt::format(
-        "SELECT date, source_code, target_code, cameo, minIf(pos, deleted = 0) AS first_pos{} FROM {} FINAL", extra,
-        table("mentions"));
-    if (!where.empty()) keys += " WHERE " + joined(where, " AND ");
-    keys += " GROUP BY date, source_code, target_code, cameo HAVING " + joined(having, " AND ");
-    keys += order + page;
+    std::vector<std::string> light = {"first_pos"};
+    if (std::string_view(column) != "date") light.push_back(column);
+    std::string keys = events_sql(c, light) + order + page;
     // GLOBAL: the page is chosen once, over every shard, and sent to them.
-    where.push_back(fmt::format("(date, source_code, target_code, cameo) {}IN (SELECT date, source_code, target_code, "
-                                "cameo FROM ({}))",
-                                distributed_ ? "GLOBAL " : "", keys));
+    c.where.push_back(fmt::format("(date, source_code, target_code, cameo) {}IN (SELECT date, source_code, target_code, "
+                                  "cameo FROM ({}))",
+                                  distributed_ ? "GLOBAL " : "", keys));
     page.clear();
   }
-  std::string sql = fmt::format("SELECT {} FROM {} FINAL", joined(select, ", "), table("mentions"));
-  if (!where.empty()) sql += " WHERE " + joined(where, " AND ");
-  sql += " GROUP BY date, source_code, target_code, cameo HAVING " + joined(having, " AND ");
-  sql += order + page;
-  sql += " FORMAT JSONEachRow";
-  simdjson::dom::parser parser;
-  StoredEvent e;
-  stream(sql, [&](std::string_view line) {
-    element r;
-    if (parser.parse(line.data(), line.size()).get(r))
-      throw StoreError(fmt::format("{}: {}", location_.url, server_message(std::string(line))));
-    e = StoredEvent();
-    e.id = static_cast<int64_t>(unum(r, "first_pos"));
-    e.date = str(r, "date");
-    e.source_code = str(r, "source_code");
-    e.target_code = str(r, "target_code");
-    e.cameo = str(r, "cameo");
-    e.source_country = str(r, "e_source_country");
-    e.source_roles = str(r, "e_source_roles");
-    e.target_country = str(r, "e_target_country");
-    e.target_roles = str(r, "e_target_roles");
-    e.root_code = str(r, "e_root_code");
-    e.plover = str(r, "e_plover");
-    e.plover_mode = str(r, "e_plover_mode");
-    e.quad = static_cast<int>(unum(r, "e_quad"));
-    e.goldstein = num(r, "e_goldstein");
-    e.has_location = unum(r, "e_has_location") != 0;
-    if (e.has_location) {
-      e.location_name = str(r, "e_location_name");
-      e.location_country = str(r, "e_location_country");
-      e.location_admin1 = str(r, "e_location_admin1");
-      e.location_lat = num(r, "e_location_lat");
-      e.location_lon = num(r, "e_location_lon");
-      e.location_feature = str(r, "e_location_feature");
-      e.location_geonameid = unum(r, "e_location_geonameid");
-    }
-    e.num_mentions = unum(r, "num_mentions");
-    e.num_sources = unum(r, "num_sources");
-    e.num_articles = unum(r, "num_articles");
-    e.is_root = unum(r, "e_is_root") != 0;
-    simdjson::dom::array report;
-    if (!r["report"].get_array().get(report) && report.size() == 27) {
-      auto s = [&](size_t i) {
-        std::string_view v;
-        return report.at(i).get_string().get(v) ? std::string() : std::string(v);
-      };
-      auto u = [&](size_t i) { return static_cast<uint32_t>(unum(report.at(i))); };
-      e.event_id = s(0);
-      e.article_id = s(1);
-      e.outlet = s(2);
-      e.url = s(3);
-      e.sentence = s(4);
-      e.sentence_index = u(5);
-      e.trigger_text = s(6);
-      e.trigger_span = {u(7), u(8)};
-      e.source_text = s(9);
-      e.source_span = {u(10), u(11)};
-      e.source_rule = s(12);
-      e.target_text = s(13);
-      e.target_span = {u(14), u(15)};
-      e.target_rule = s(16);
-      e.date_expression = s(17);
-      e.date_span = {u(18), u(19)};
-      e.rule = s(20);
-      e.note = s(21);
-      e.confidence = num(report.at(22));
-      if (u(23)) {
-        e.location_span = {u(24), u(25)};
-        e.location_how = s(26);
-      }
-    }
-    row(e);
-  });
+  read_events(events_sql(c, kStoredEventColumns) + order + page, row);
 }
 
-std::vector<SeriesPoint> ClickHouseStore::series(const SeriesFilter& f) {
+uint64_t ClickHouseStore::count(const EventFilter& f) {
+  std::string out = execute(fmt::format("SELECT count() FROM ({}) FORMAT TSV", events_sql(conditions(f), {})));
+  return std::strtoull(out.c_str(), nullptr, 10);
+}
+
+std::optional<StoredEvent> ClickHouseStore::event(int64_t id) {
+  EventSql c;
+  c.where = {key_of_mention(id)};
+  c.having = {"countIf(deleted = 0) > 0", fmt::format("first_pos = {}", id)};
+  std::optional<StoredEvent> found;
+  read_events(events_sql(c, kStoredEventColumns), [&](const StoredEvent& e) { found = e; });
+  return found;
+}
+
+std::vector<StoredReport> ClickHouseStore::reports(int64_t id, size_t max_reports) {
+  std::vector<StoredReport> out;
+  std::string sql = fmt::format(
+      "SELECT article_id, outlet, url, event_id, sentence, sentence_index, sentence_begin, trigger_text, trigger_begin, "
+      "trigger_end, source_text, source_begin, source_end, source_rule, target_text, target_begin, target_end, "
+      "target_rule, date_text, date_begin, date_end, has_location, location_name, location_country, location_admin1, "
+      "location_lat, location_lon, location_feature, location_geonameid, location_begin, location_end, location_how, "
+      "rule, confidence, note, mentions, is_root FROM {} FINAL WHERE {} AND deleted = 0 ORDER BY pos LIMIT {} "
+      "FORMAT JSONEachRow",
+      table("mentions"), key_of_mention(id), max_reports);
+  simdjson::dom::parser parser;
+  stream(sql, [&](std::string_view line) {
+    element m;
+    if (parser.parse(line.data(), line.size()).get(m))
+      throw StoreError(fmt::format("{}: {}", location_.url, server_message(std::string(line))));
+    auto span = [&](const char* begin, const char* end) {
+      return Span{static_cast<uint32_t>(unum(m, begin)), static_cast<uint32_t>(unum(m, end))};
+    };
+    StoredReport& r = out.emplace_back();
+    r.article_id = str(m, "article_id");
+    r.outlet = str(m, "outlet");
+    r.url = str(m, "url");
+    r.event_id = str(m, "event_id");
+    r.sentence = str(m, "sentence");
+    r.sentence_index = static_cast<uint32_t>(unum(m, "sentence_index"));
+    r.sentence_begin = static_cast<uint32_t>(unum(m, "sentence_begin"));
+    r.trigger_text = str(m, "trigger_text");
+    r.trigger_span = span("trigger_begin", "trigger_end");
+    r.source_text = str(m, "source_text");
+    r.source_span = span("source_begin", "source_end");
+    r.source_rule = str(m, "source_rule");
+    r.target_text = str(m, "target_text");
+    r.target_span = span("target_begin", "target_end");
+    r.target_rule = str(m, "target_rule");
+    r.date_text = str(m, "date_text");
+    r.date_span = span("date_begin", "date_end");
+    if (unum(m, "has_location")) {
+      EventPlace& p = r.place.emplace();
+      p.name = str(m, "location_name");
+      p.country = str(m, "location_country");
+      p.admin1 = str(m, "location_admin1");
+      p.lat = num(m, "location_lat");
+      p.lon = num(m, "location_lon");
+      p.feature = str(m, "location_feature");
+      p.geonameid = unum(m, "location_geonameid");
+      p.span = span("location_begin", "location_end");
+      p.how = str(m, "location_how");
+    }
+    r.rule = str(m, "rule");
+    r.confidence = num(m, "confidence");
+    r.note = str(m, "note");
+    r.mentions = unum(m, "mentions");
+    r.is_root = unum(m, "is_root") != 0;
+  });
+  if (out.empty()) return out;
+  // The articles' titles and publication dates, from their latest versions.
+  std::string ids;
+  for (const StoredReport& r : out) {
+    if (!ids.empty()) ids += ", ";
+    ids += clickhouse_quote(r.article_id);
+  }
+  std::unordered_map<std::string, std::pair<std::string, std::string>> articles;
+  stream(fmt::format("SELECT article_id, title, published FROM {} FINAL WHERE article_id IN ({}) FORMAT JSONEachRow",
+                     table("articles"), ids),
+         [&](std::string_view line) {
+           element a;
+           if (parser.parse(line.data(), line.size()).get(a))
+             throw StoreError(fmt::format("{}: {}", location_.url, server_message(std::string(line))));
+           articles[str(a, "article_id")] = {str(a, "title"), str(a, "published")};
+         });
+  for (StoredReport& r : out) {
+    auto it = articles.find(r.article_id);
+    if (it == articles.end()) continue;
+    r.title = it->second.first;
+    r.published = it->second.second;
+  }
+  return out;
+}
+
+std::map<Date, SeriesPoint> ClickHouseStore::series_by_period(const SeriesFilter& f) {
   std::vector<std::string> where = {"date != ''"};
   if (f.from || f.to) where.push_back(date_range(f.from, f.to));
   if (!f.dyad_source.empty()) where.push_back(starts_with("source_code", upper(f.dyad_source)));
@@ -778,31 +994,31 @@ std::vector<SeriesPoint> ClickHouseStore::series(const SeriesFilter& f) {
       "sumIf(mentions, deleted = 0) AS m, countIf(deleted = 0) AS a, argMinIf(goldstein, pos, deleted = 0) AS g FROM {} "
       "FINAL WHERE {} GROUP BY date, source_code, target_code, cameo HAVING a > 0) GROUP BY date FORMAT TSV",
       table("mentions"), joined(where, " AND "));
-  std::string out = execute(sql);
   std::map<Date, SeriesPoint> by_period;
-  size_t start = 0;
-  while (start < out.size()) {
-    size_t nl = out.find('\n', start);
-    if (nl == std::string::npos) nl = out.size();
-    std::string line = out.substr(start, nl - start);
-    start = nl + 1;
-    char day[32] = {0};
-    unsigned long events = 0, mentions = 0, articles = 0;
-    double goldstein = 0;
-    if (std::sscanf(line.c_str(), "%31[^\t]\t%lu\t%lu\t%lu\t%lf", day, &events, &mentions, &articles, &goldstein) != 5)
-      continue;
-    std::optional<Date> d = Date::parse_iso(day);
-    if (!d) continue;
+  for_each_row(execute(sql), [&](const std::vector<std::string_view>& row) {
+    if (row.size() != 5) return;
+    std::optional<Date> d = Date::parse_iso(row[0]);
+    if (!d) return;
     SeriesPoint& p = by_period[period_start(*d, f.by)];
-    p.events += events;
-    p.mentions += mentions;
-    p.articles += articles;
-    p.goldstein += goldstein;
-  }
+    p.events += std::strtoull(std::string(row[1]).c_str(), nullptr, 10);
+    p.mentions += std::strtoull(std::string(row[2]).c_str(), nullptr, 10);
+    p.articles += std::strtoull(std::string(row[3]).c_str(), nullptr, 10);
+    p.goldstein += std::strtod(std::string(row[4]).c_str(), nullptr);
+  });
+  return by_period;
+}
+
+std::vector<SeriesPoint> ClickHouseStore::series(const SeriesFilter& f) {
+  return *series(f, std::numeric_limits<size_t>::max() - 1);
+}
+
+std::optional<std::vector<SeriesPoint>> ClickHouseStore::series(const SeriesFilter& f, size_t max_periods) {
+  std::map<Date, SeriesPoint> by_period = series_by_period(f);
   std::vector<SeriesPoint> points;
   if (by_period.empty() && !(f.from && f.to)) return points;
   Date first = period_start(f.from ? *f.from : by_period.begin()->first, f.by);
   Date last = period_start(f.to ? *f.to : by_period.rbegin()->first, f.by);
+  if (count_periods(first, last, f.by, max_periods) > max_periods) return std::nullopt;
   for (Date p = first; p <= last; p = next_period(p, f.by)) {
     auto it = by_period.find(p);
     SeriesPoint point = it != by_period.end() ? it->second : SeriesPoint();
@@ -810,6 +1026,121 @@ std::vector<SeriesPoint> ClickHouseStore::series(const SeriesFilter& f) {
     points.push_back(std::move(point));
   }
   return points;
+}
+
+Timeline ClickHouseStore::timeline(const EventFilter& f, Period by, size_t max_periods) {
+  EventSql c = conditions(f);
+  c.where.push_back("date != ''");
+  std::string sql = fmt::format("SELECT date, e_quad, count(), sum(e_goldstein) FROM ({}) GROUP BY date, e_quad FORMAT TSV",
+                                events_sql(c, {"e_quad", "e_goldstein"}));
+  std::map<Date, QuadPoint> by_period;
+  for_each_row(execute(sql), [&](const std::vector<std::string_view>& row) {
+    if (row.size() != 4) return;
+    std::optional<Date> day = Date::parse_iso(row[0]);
+    int quad = std::atoi(std::string(row[1]).c_str());
+    if (!day || quad < 1 || quad > 4) return;
+    QuadPoint& p = by_period[period_start(*day, by)];
+    p.events[quad - 1] += std::strtoull(std::string(row[2]).c_str(), nullptr, 10);
+    p.goldstein[quad - 1] += std::strtod(std::string(row[3]).c_str(), nullptr);
+  });
+  Timeline out;
+  if (by_period.empty() && !(f.from && f.to)) return out;
+  Date first = period_start(f.from ? *f.from : by_period.begin()->first, by);
+  Date last = period_start(f.to ? *f.to : by_period.rbegin()->first, by);
+  size_t periods = count_periods(first, last, by, max_periods);
+  if (periods > max_periods) {
+    out.too_many_periods = true;
+    return out;
+  }
+  out.periods.reserve(periods);
+  for (Date p = first; p <= last; p = next_period(p, by)) {
+    auto it = by_period.find(p);
+    QuadPoint point = it != by_period.end() ? it->second : QuadPoint();
+    point.period = period_label(p, by);
+    out.periods.push_back(std::move(point));
+  }
+  return out;
+}
+
+std::vector<ActorTally> ClickHouseStore::top_actors(const EventFilter& f, Side side, size_t limit) {
+  // Each event's actors (code, country) as an array joined into rows: either side counts an
+  // event with the same actor on both sides once.
+  const char* actors =
+      side == Side::kSource   ? "[(source_code, e_source_country)]"
+      : side == Side::kTarget ? "[(target_code, e_target_country)]"
+                              : "if(source_code = target_code, [(source_code, e_source_country)], "
+                                "[(source_code, e_source_country), (target_code, e_target_country)])";
+  std::string sql = fmt::format(
+      "SELECT tupleElement(actor, 1) AS code, any(tupleElement(actor, 2)), count() AS n, sum(num_mentions), "
+      "sum(e_goldstein) FROM ({}) ARRAY JOIN arrayFilter(x -> tupleElement(x, 1) != '', {}) AS actor GROUP BY code "
+      "ORDER BY n DESC, code LIMIT {} FORMAT TSV",
+      events_sql(conditions(f), {"e_source_country", "e_target_country", "num_mentions", "e_goldstein"}), actors, limit);
+  std::vector<ActorTally> out;
+  for_each_row(execute(sql), [&](const std::vector<std::string_view>& row) {
+    if (row.size() != 5) return;
+    ActorTally& a = out.emplace_back();
+    a.code = unescape_tsv(row[0]);
+    a.country = unescape_tsv(row[1]);
+    read_tally(row, 2, a);
+  });
+  return out;
+}
+
+std::vector<DyadTally> ClickHouseStore::top_dyads(const EventFilter& f, size_t limit) {
+  EventSql c = conditions(f);
+  c.where.push_back("source_code != ''");
+  c.where.push_back("target_code != ''");
+  std::string sql = fmt::format(
+      "SELECT source_code, target_code, count() AS n, sum(num_mentions), sum(e_goldstein) FROM ({}) GROUP BY "
+      "source_code, target_code ORDER BY n DESC, source_code, target_code LIMIT {} FORMAT TSV",
+      events_sql(c, {"num_mentions", "e_goldstein"}), limit);
+  std::vector<DyadTally> out;
+  for_each_row(execute(sql), [&](const std::vector<std::string_view>& row) {
+    if (row.size() != 5) return;
+    DyadTally& d = out.emplace_back();
+    d.source = unescape_tsv(row[0]);
+    d.target = unescape_tsv(row[1]);
+    read_tally(row, 2, d);
+  });
+  return out;
+}
+
+std::vector<PlaceTally> ClickHouseStore::places(const EventFilter& f, size_t limit) {
+  std::string sql = fmt::format(
+      "SELECT e_location_name, max(e_location_country), e_location_lat, e_location_lon, count() AS n, "
+      "sum(num_mentions), sum(e_goldstein) FROM ({}) WHERE e_has_location = 1 GROUP BY e_location_name, e_location_lat, "
+      "e_location_lon ORDER BY n DESC, e_location_name, e_location_lat, e_location_lon LIMIT {} FORMAT TSV",
+      events_sql(conditions(f), {"e_has_location", "e_location_name", "e_location_country", "e_location_lat",
+                                 "e_location_lon", "num_mentions", "e_goldstein"}),
+      limit);
+  std::vector<PlaceTally> out;
+  for_each_row(execute(sql), [&](const std::vector<std::string_view>& row) {
+    if (row.size() != 7) return;
+    PlaceTally& p = out.emplace_back();
+    p.name = unescape_tsv(row[0]);
+    p.country = unescape_tsv(row[1]);
+    p.lat = std::strtod(std::string(row[2]).c_str(), nullptr);
+    p.lon = std::strtod(std::string(row[3]).c_str(), nullptr);
+    read_tally(row, 4, p);
+  });
+  return out;
+}
+
+StoreStatus ClickHouseStore::status() {
+  StoreStatus s;
+  s.counts = counts();
+  std::string out = execute(fmt::format(
+      "SELECT min(date), max(date) FROM {} FINAL WHERE deleted = 0 AND date != '' FORMAT TSV", table("mentions")));
+  for_each_row(out, [&](const std::vector<std::string_view>& row) {
+    if (row.size() != 2) return;
+    s.first_date = unescape_tsv(row[0]);
+    s.last_date = unescape_tsv(row[1]);
+  });
+  return s;
+}
+
+void ClickHouseStore::set_deadline(std::optional<std::chrono::steady_clock::time_point> deadline) {
+  deadline_ = deadline;
 }
 
 }  // namespace dyad

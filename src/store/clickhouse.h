@@ -5,7 +5,10 @@
 // versioned by the article's sequence number, so inserting a batch again adds nothing that
 // a query sees; events and their counts across articles (mentions, articles, outlets) are
 // computed when read, exactly as the SQLite store counts them.
+#include <chrono>
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <functional>
 #include <memory>
 #include <string>
@@ -52,7 +55,20 @@ class ClickHouseStore : public EventQueries, public EventSink {
 
   // EventQueries.
   void query(const EventFilter& filter, const std::function<void(const StoredEvent&)>& row) override;
+  uint64_t count(const EventFilter& filter) override;
+  std::optional<StoredEvent> event(int64_t id) override;
+  std::vector<StoredReport> reports(int64_t id, size_t max_reports) override;
   std::vector<SeriesPoint> series(const SeriesFilter& filter) override;
+  std::optional<std::vector<SeriesPoint>> series(const SeriesFilter& filter, size_t max_periods) override;
+  Timeline timeline(const EventFilter& filter, Period by, size_t max_periods) override;
+  std::vector<ActorTally> top_actors(const EventFilter& filter, Side side, size_t limit) override;
+  std::vector<DyadTally> top_dyads(const EventFilter& filter, size_t limit) override;
+  std::vector<PlaceTally> places(const EventFilter& filter, size_t limit) override;
+  StoreStatus status() override;
+  bool full_text_search() const override { return true; }
+  // Each statement is given the time left (max_execution_time); past it a query throws
+  // StoreInterrupted and is not tried again.
+  void set_deadline(std::optional<std::chrono::steady_clock::time_point> deadline) override;
 
   // Runs one statement on the first server (or host `host`), returning the response body;
   // `data` is sent as the statement's input (INSERT ... FORMAT). Throws StoreError.
@@ -65,10 +81,31 @@ class ClickHouseStore : public EventQueries, public EventSink {
   void stream(const std::string& sql, const std::function<void(std::string_view line)>& line);
   std::string table(const char* name) const;
 
+  // The mentions' conditions of a filter (WHERE), and the event's (HAVING) with the event
+  // columns these name.
+  struct EventSql {
+    std::vector<std::string> where, having, columns;
+  };
+  EventSql conditions(const EventFilter& filter) const;
+  // The events (rows by key) that `c` selects, with the event columns named (aliases).
+  std::string events_sql(const EventSql& c, std::vector<std::string> columns) const;
+  // The condition that a mention has the key of the mention at `pos`.
+  std::string key_of_mention(int64_t pos) const;
+  // Runs an events_sql() with every column of a StoredEvent.
+  void read_events(const std::string& sql, const std::function<void(const StoredEvent&)>& row);
+  std::map<Date, SeriesPoint> series_by_period(const SeriesFilter& filter);
+  // The settings that give a statement the time left before the deadline ("" without one).
+  std::string time_left_settings() const;
+  // Throws the error of a failed statement (StoreInterrupted past the deadline).
+  [[noreturn]] void fail(std::string error, const std::string& answer, int attempt) const;
+  // Waits before another try, or fails when the tries or the time are over.
+  void retry_or_fail(const std::string& error, const std::string& answer, int attempt) const;
+
   ClickHouseLocation location_;
   std::vector<std::unique_ptr<HttpClient>> clients_;
   uint64_t next_seq_ = 0;
   bool distributed_ = false;  // the tables are Distributed (a cluster)
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
 };
 
 // A string as a ClickHouse literal: quoted, with backslashes, quotes and control characters escaped.

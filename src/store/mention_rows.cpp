@@ -39,6 +39,7 @@ void fold(ArticleRows& a, std::map<Key, size_t>& index, MentionRow&& m) {
   Key key{m.date, m.source_code, m.target_code, m.cameo};
   auto [it, added] = index.emplace(key, a.mentions.size());
   ++a.num_events;
+  a.sentences.insert(m.sentence_index);
   if (added) {
     a.mentions.push_back(std::move(m));
     return;
@@ -84,6 +85,7 @@ ArticleRows article_rows(const Doc& doc, const std::string& content_hash) {
     m.event_id = fmt::format("{}:{}:{}", a.id, e.sentence, n);
     Span sentence = e.sentence < doc.sentences.size() ? doc.sentences[e.sentence].span : Span{};
     m.sentence = doc.text_of(sentence);
+    m.sentence_begin = sentence.begin;
     m.trigger_text = doc.text_of(e.trigger);
     m.trigger_span = e.trigger;
     if (e.source) {
@@ -118,7 +120,7 @@ struct CodedEventsReader::Parser {
 };
 
 struct CodedEventsReader::Parsed {
-  std::string article_id, outlet, url, line;
+  std::string article_id, outlet, url, title, published, line;
   bool negated = false;
   MentionRow row;
 };
@@ -176,9 +178,9 @@ uint64_t unsigned_number(element v, const char* name) {
   throw BadEvent(fmt::format("\"{}\" is not a count", name));
 }
 
-Span span(element obj) {
+Span span(element obj, const char* name = "span") {
   element s;
-  if (obj["span"].get(s) || s.type() != simdjson::dom::element_type::ARRAY) return {};
+  if (obj[name].get(s) || s.type() != simdjson::dom::element_type::ARRAY) return {};
   simdjson::dom::array a = s.get_array();
   if (a.size() != 2) throw BadEvent("a span is not [begin, end]");
   return {static_cast<uint32_t>(unsigned_number(a.at(0), "span")), static_cast<uint32_t>(unsigned_number(a.at(1), "span"))};
@@ -226,11 +228,14 @@ bool CodedEventsReader::read_event(Parsed& p) {
       p.article_id = text(e, "article_id");
       p.outlet = text(e, "outlet", false);
       p.url = text(e, "url", false);
+      p.title = text(e, "title", false);
+      p.published = text(e, "published", false);
       element negated;
       p.negated = !e["negated"].get(negated) && negated.is_bool() && negated.get_bool().value();
       m.event_id = text(e, "event_id");
       m.sentence_index = static_cast<uint32_t>(unsigned_number(field(e, "sentence_index"), "sentence_index"));
       m.sentence = text(e, "sentence", false);
+      m.sentence_begin = span(e, "sentence_span").begin;  // [0, 0) in events written before it
       m.date = text(e, "date", false);
       std::string ignored_country;
       side(field(e, "source"), m.source_code, m.source_country, m.source_roles, m.source_text, m.source_span,
@@ -295,6 +300,8 @@ bool CodedEventsReader::next(ArticleRows& article) {
   article.article_id = pending_->article_id;
   article.outlet = pending_->outlet;
   article.url = pending_->url;
+  article.title = pending_->title;
+  article.published = pending_->published;
   uint32_t ordinal = 0;
   do {
     Parsed& p = *pending_;

@@ -8,6 +8,7 @@
 #include <istream>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,7 @@ struct MentionRow {
   // The first report in the article (events folded into it add their mentions).
   uint32_t ordinal = 0;  // the event's place among the article's events
   uint32_t sentence_index = 0;
+  uint32_t sentence_begin = 0;  // the sentence's first byte in the article
   std::string event_id, sentence;
   std::string trigger_text, source_text, source_rule, target_text, target_rule, date_text;
   Span trigger_span, source_span, target_span, date_span;
@@ -40,6 +42,7 @@ struct MentionRow {
 struct ArticleRows {
   std::string article_id, content_hash, outlet, url, title, published, origin;
   uint32_t num_events = 0;  // events stored (not negated)
+  std::set<uint32_t> sentences;  // the sentences that report them (each stored once)
   std::vector<MentionRow> mentions;
 };
 

@@ -47,6 +47,7 @@ TEST(ClickHouseCli, TheSamplesGiveTheSameAnswersAsSqlite) {
   EXPECT_TRUE(coded.out.empty()) << "with --sink, events go to standard output only when asked";
   EXPECT_NE(coded.err.find("24 articles added, 0 replaced, 0 already stored"), std::string::npos) << coded.err;
   expect_parity(db, cluster.url_first("coded"), "dyad code --sink --cluster");
+  expect_api_parity(db, cluster.url_first("coded"), "dyad serve, after dyad code --sink --cluster");
   // Both shards hold articles: the Distributed table spread them.
   for (size_t i = 0; i < cluster.size(); ++i)
     EXPECT_GT(std::stoi(cluster.sql("SELECT count() FROM coded.articles_local", i)), 0) << "shard " << i + 1;
@@ -66,6 +67,7 @@ TEST(ClickHouseCli, TheSamplesGiveTheSameAnswersAsSqlite) {
   ASSERT_EQ(loaded.exit_code, 0) << loaded.err;
   EXPECT_NE(loaded.err.find("24 articles added"), std::string::npos) << loaded.err;
   expect_parity(db, single, "dyad load");
+  expect_api_parity(db, single, "dyad serve, after dyad load");
   Result reloaded = dyad("load " + sq(events) + " --sink " + sq(single));
   EXPECT_NE(reloaded.err.find("0 articles added, 0 replaced, 24 already stored"), std::string::npos) << reloaded.err;
 }
@@ -89,8 +91,18 @@ TEST(ClickHouseCli, GeneratedEventsGiveTheSameAnswersAsSqlite) {
     EXPECT_EQ(a.articles, b.articles);
     EXPECT_EQ(a.events, b.events);
     EXPECT_EQ(a.mentions, b.mentions);
+    EXPECT_EQ(a.sentences, b.sentences);
   }
   expect_parity(db, cluster.url_first("generated"), "generated events");
+  expect_api_parity(db, cluster.url_first("generated"), "dyad serve, generated events");
+  {
+    // A request past its time budget (dyad serve --query-timeout) is interrupted, not retried.
+    auto store = open_event_queries(cluster.url_first("generated"));
+    store->set_deadline(std::chrono::steady_clock::now() - std::chrono::seconds(1));
+    EXPECT_THROW(store->count(EventFilter()), StoreInterrupted);
+    store->set_deadline(std::nullopt);
+    EXPECT_GT(store->count(EventFilter()), 19999u);
+  }
   // The orders and pages a server asks for (EventFilter::sort, offset), through EventQueries.
   auto sqlite = open_event_queries(db);
   auto clickhouse = open_event_queries(cluster.url_first("generated"));
@@ -133,6 +145,7 @@ TEST(ClickHouseCli, AnArticleWithNewContentIsReplaced) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("0 articles added, 1 replaced"), std::string::npos) << r.err;
   expect_parity(db, cluster.url_first("replaced"), "after a replaced article");
+  expect_api_parity(db, cluster.url_first("replaced"), "dyad serve, after a replaced article");
 }
 
 TEST(ClickHouseCli, AServerThatIsDownIsNamed) {
@@ -145,6 +158,10 @@ TEST(ClickHouseCli, AServerThatIsDownIsNamed) {
   Result q = dyad("series --sink " + sq(url));
   EXPECT_EQ(q.exit_code, 1);
   EXPECT_NE(q.err.find("127.0.0.1:" + std::to_string(port)), std::string::npos) << q.err;
+  // dyad serve fails at start, not at its first request.
+  Result s = dyad("serve --port 0 --sink " + sq(url));
+  EXPECT_EQ(s.exit_code, 1);
+  EXPECT_NE(s.err.find("127.0.0.1:" + std::to_string(port)), std::string::npos) << s.err;
 }
 
 TEST(ClickHouseCli, BadArgumentsAreUsageErrors) {
@@ -155,6 +172,9 @@ TEST(ClickHouseCli, BadArgumentsAreUsageErrors) {
   EXPECT_EQ(dyad("query --sink clickhouse://localhost/db --db x.db").exit_code, 2);
   EXPECT_EQ(dyad("query").exit_code, 2) << "--db or --sink";
   EXPECT_EQ(dyad("series --sink mysql://x").exit_code, 2);
+  EXPECT_EQ(dyad("serve --sink mysql://x").exit_code, 2);
+  EXPECT_EQ(dyad("serve --port 0").exit_code, 2) << "--db or --sink";
+  EXPECT_EQ(dyad("serve --db x.db --cluster dyad").exit_code, 2) << "--cluster needs --sink";
   Result bad = dyad("code " + samples + " --sink 'clickhouse://localhost:8123/no-such;db'");
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.err.find("database name"), std::string::npos) << bad.err;

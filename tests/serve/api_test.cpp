@@ -144,7 +144,7 @@ class ServeApi : public ::testing::Test {
     fs::create_symlink(dir_->path() + "/secret.txt", web + "/escape.txt");
     fs::create_symlink(dir_->path(), web + "/up");
     serve::ServerOptions o;
-    o.db = db_;
+    o.store = db_;
     o.web_dir = web;
     o.node_modules_dir = modules;
     o.threads = 4;

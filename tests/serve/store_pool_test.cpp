@@ -20,7 +20,7 @@ std::string empty_store(const testing::TempDir& dir) {
 
 TEST(StorePool, LendsEachConnectionToOneRequestAtATime) {
   testing::TempDir dir;
-  serve::StorePool pool(empty_store(dir), 2);
+  serve::StorePool pool(empty_store(dir), "", 2);
   EXPECT_EQ(pool.size(), 2u);
   serve::StorePool::Lease a = pool.acquire();
   serve::StorePool::Lease b = pool.acquire();
@@ -30,7 +30,7 @@ TEST(StorePool, LendsEachConnectionToOneRequestAtATime) {
 
 TEST(StorePool, WaitingRequestsAreServedInTheOrderTheyCame) {
   testing::TempDir dir;
-  serve::StorePool pool(empty_store(dir), 1);
+  serve::StorePool pool(empty_store(dir), "", 1);
   std::vector<int> served;
   std::mutex order;
   std::vector<std::thread> requests;
@@ -53,8 +53,8 @@ TEST(StorePool, WaitingRequestsAreServedInTheOrderTheyCame) {
 
 TEST(StorePool, AStoreThatCannotBeOpenedFailsAtOnce) {
   testing::TempDir dir;
-  EXPECT_THROW(serve::StorePool(dir.path() + "/missing.db", 2), StoreError);
-  EXPECT_THROW(serve::StorePool(dir.file("junk.db", "not a database, just some text here"), 2), StoreError);
+  EXPECT_THROW(serve::StorePool(dir.path() + "/missing.db", "", 2), StoreError);
+  EXPECT_THROW(serve::StorePool(dir.file("junk.db", "not a database, just some text here"), "", 2), StoreError);
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ std::unique_ptr<Json> get(const testing::RunningServer& server, const std::strin
 
 serve::ServerOptions options_for(const std::string& db) {
   serve::ServerOptions o;
-  o.db = db;
+  o.store = db;
   o.threads = 2;
   return o;
 }

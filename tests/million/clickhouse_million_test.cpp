@@ -1,6 +1,7 @@
 // A million generated events in a two-shard ClickHouse cluster and in SQLite: the parity set
-// of dyad query and dyad series (tests/clickhouse_parity.h) gives the same answers. Long
-// (`ctest -L long`, scripts/test --long): generating the SQLite store takes minutes.
+// of dyad query, dyad series and dyad serve (tests/clickhouse_parity.h) gives the same
+// answers. Label million: in scripts/test's release run, not its ASan run (generating the
+// SQLite store takes minutes).
 #include <gtest/gtest.h>
 
 #include "clickhouse_cluster.h"
@@ -13,7 +14,7 @@
 namespace dyad {
 namespace {
 
-TEST(ClickHouseLong, AMillionGeneratedEventsGiveTheSameAnswersAsSqlite) {
+TEST(ClickHouseMillion, AMillionGeneratedEventsGiveTheSameAnswersAsSqlite) {
   testing::ClickHouseCluster cluster;
   testing::TempDir dir;
   std::string db = dir.path() + "/million.db";
@@ -37,12 +38,14 @@ TEST(ClickHouseLong, AMillionGeneratedEventsGiveTheSameAnswersAsSqlite) {
     EXPECT_EQ(a.articles, b.articles);
     EXPECT_EQ(a.events, b.events);
     EXPECT_EQ(a.mentions, b.mentions);
+    EXPECT_EQ(a.sentences, b.sentences);
   }
   // The parity set but the two lists of every event (a million lines each).
   std::vector<std::string> queries;
   for (const std::string& q : clickhouse_parity::kParityQueries)
     if (q.rfind("query --limit 0 --format", 0) != 0) queries.push_back(q);
   clickhouse_parity::expect_parity(db, cluster.url_first("million"), "a million generated events", queries);
+  clickhouse_parity::expect_api_parity(db, cluster.url_first("million"), "dyad serve, a million generated events", 50);
 }
 
 }  // namespace
