@@ -56,6 +56,9 @@ inline const std::vector<std::string> kParityQueries = {
     "query --location France --limit 30 --format csv",
     "query --text talks --limit 0 --format csv",
     "query --text consult --limit 60 --format csv",
+    "query --text Bogota --limit 0 --format csv",           // "Bogotá": diacritics folded
+    "query --text 'DURRËS' --limit 0 --format csv",          // either way, any case
+    "query --text 'SAO paulo' --limit 0 --format csv",
     "query --source-country RUS --target GBR --limit 0 --format jsonl",
     "series --by month",
     "series --country USA --by month --from 2014-01-01 --to 2024-12-31",

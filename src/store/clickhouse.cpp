@@ -13,6 +13,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include <utf8proc.h>
+
 #include "out/json.h"
 #include "text/chars.h"
 
@@ -34,7 +36,7 @@ constexpr const char* kMentionColumns = R"SQL(
   source_text String, source_begin UInt32, source_end UInt32, source_rule String,
   target_text String, target_begin UInt32, target_end UInt32, target_rule String,
   date_text String, date_begin UInt32, date_end UInt32,
-  rule String, note String, confidence Float64, mentions UInt32, is_root UInt8)SQL";
+  rule String, note String, confidence Float64, mentions UInt32, is_root UInt8, words String)SQL";
 
 constexpr const char* kArticleColumns = R"SQL(
   seq UInt64, article_id String, content_hash String, outlet String, url String, title String,
@@ -101,6 +103,55 @@ bool transient(const std::string& body) {
                         "Code: 394", "Code: 252"})
     if (body.find(s) != std::string::npos) return true;
   return false;
+}
+
+// Words as SQLite's full-text search sees them (unicode61, remove_diacritics 2): runs of
+// letters and digits, case and diacritics folded ("Peña" is "pena").
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    chars::CodePoint c = chars::at(text, i);
+    if (!chars::is_word_char(c.cls)) {
+      i += c.len;
+      continue;
+    }
+    size_t start = i;
+    while (i < text.size()) {
+      chars::CodePoint d = chars::at(text, i);
+      if (!chars::is_word_char(d.cls)) break;
+      i += d.len;
+    }
+    std::string_view word = text.substr(start, i - start);
+    bool ascii = std::all_of(word.begin(), word.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+    if (ascii) {
+      std::string w(word);
+      for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      words.push_back(std::move(w));
+      continue;
+    }
+    utf8proc_uint8_t* folded = nullptr;
+    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+                                      static_cast<utf8proc_ssize_t>(word.size()), &folded,
+                                      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                                     UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD));
+    if (n > 0) words.emplace_back(reinterpret_cast<const char*>(folded), static_cast<size_t>(n));
+    else if (n == 0) words.emplace_back();
+    else words.emplace_back(word);
+    std::free(folded);
+    if (words.back().empty()) words.pop_back();  // marks alone
+  }
+  return words;
+}
+
+// A sentence's folded words, each between spaces, for the text filter: " w1 w2 ... ".
+std::string searchable_words(std::string_view sentence) {
+  std::string out = " ";
+  for (const std::string& w : words_of(sentence)) {
+    out += w;
+    out.push_back(' ');
+  }
+  return out;
 }
 
 void append_row_string(std::string& out, const char* name, std::string_view v) {
@@ -172,7 +223,10 @@ void append_mention(std::string& out, const ArticleRows& a, const MentionRow& m,
   append_row_string(out, "note", m.note);
   append_row_number(out, "confidence", m.confidence);
   append_row_number(out, "mentions", m.mentions);
-  fmt::format_to(std::back_inserter(out), "\"is_root\":{}}}\n", m.root ? 1 : 0);
+  append_row_number(out, "is_root", m.root ? 1 : 0);
+  out.append("\"words\":");
+  json::append_string(out, searchable_words(m.sentence));
+  out.append("}\n");
 }
 
 void append_article(std::string& out, const ArticleRows& a, uint64_t seq) {
@@ -228,27 +282,6 @@ double num(element obj, const char* name) {
 uint64_t unum(element obj, const char* name) {
   element v;
   return obj[name].get(v) ? 0 : unum(v);
-}
-
-// Words as SQLite's full-text search sees them: runs of letters and digits.
-std::vector<std::string> words_of(const std::string& text) {
-  std::vector<std::string> words;
-  size_t i = 0;
-  while (i < text.size()) {
-    chars::CodePoint c = chars::at(text, i);
-    if (!chars::is_word_char(c.cls)) {
-      i += c.len;
-      continue;
-    }
-    size_t start = i;
-    while (i < text.size()) {
-      chars::CodePoint d = chars::at(text, i);
-      if (!chars::is_word_char(d.cls)) break;
-      i += d.len;
-    }
-    words.push_back(text.substr(start, i - start));
-  }
-  return words;
 }
 
 std::string starts_with(const char* column, const std::string& prefix) {
@@ -811,18 +844,15 @@ ClickHouseStore::EventSql ClickHouseStore::conditions(const EventFilter& f) cons
     c.columns.push_back("e_location_name");
   }
   if (!f.text.empty()) {
-    // Every word a token of a sentence that reports the event (letters and digits, any case).
+    // Every word a word of a sentence that reports the event (the words column: letters and
+    // digits, case and diacritics folded, as SQLite's full-text index has them).
     std::vector<std::string> words = words_of(f.text);
     if (words.empty()) {
       c.having.push_back("0");
     } else {
-      std::string list;
-      for (const std::string& w : words) {
-        if (!list.empty()) list += ", ";
-        list += fmt::format("lowerUTF8({})", clickhouse_quote(w));
-      }
-      c.having.push_back(fmt::format(
-          "countIf(deleted = 0 AND hasAll(extractAll(lowerUTF8(sentence), '[\\\\pL\\\\pN]+'), [{}])) > 0", list));
+      std::string all;
+      for (const std::string& w : words) all += fmt::format(" AND position(words, {}) > 0", clickhouse_quote(" " + w + " "));
+      c.having.push_back(fmt::format("countIf(deleted = 0{}) > 0", all));
     }
   }
   return c;
