@@ -1,6 +1,7 @@
 #pragma once
 // The parity set of the ClickHouse tests: what `dyad query` and `dyad series` must answer
 // alike from the SQLite store and from ClickHouse, and the helpers that run and compare them.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "serve/api.h"
+#include "store/sqlite.h"
 #include "test_util.h"
 
 namespace dyad::clickhouse_parity {
@@ -201,6 +203,48 @@ inline void expect_api_parity(const std::string& db, const std::string& sink, co
   EXPECT_EQ(get(sqlite, "/api/events/0").status, 404) << what;
   for (const char* id : {"0", "12345"})
     EXPECT_EQ(get(clickhouse, std::string("/api/events/") + id).status, 404) << what << ": " << id;
+}
+
+// The view `events` of a ClickHouse database (DATABASE.events) has the SQLite store's events:
+// the country x month aggregate of scripts/bench-clickhouse, and the events of a few keys.
+template <typename Sql>
+inline void expect_events_view_parity(const std::string& db, Sql clickhouse_sql, const std::string& database,
+                                      const std::string& what) {
+  sql::Database sqlite(db, false, true);
+  auto sqlite_tsv = [&](const std::string& query, int columns) {
+    sql::Statement st = sqlite.prepare(query);
+    std::string out;
+    while (st.step()) {
+      for (int i = 0; i < columns; ++i) {
+        if (i) out += '\t';
+        out += st.text(i);
+      }
+      out += '\n';
+    }
+    return out;
+  };
+  const std::string aggregate = "SELECT source_country, substr(date, 1, 7) AS month, count(*), sum(num_mentions), "
+                                "sum(num_articles), sum(num_sources) FROM {} WHERE date != '' GROUP BY source_country, "
+                                "month ORDER BY source_country, month";
+  // ClickHouse's TSV escapes quotes and backslashes (names hold no tabs or newlines).
+  auto unescaped = [](const std::string& tsv) {
+    std::string out;
+    for (size_t i = 0; i < tsv.size(); ++i) {
+      if (tsv[i] == '\\' && i + 1 < tsv.size()) ++i;
+      out.push_back(tsv[i]);
+    }
+    return out;
+  };
+  std::string a = sqlite_tsv(fmt::format(fmt::runtime(aggregate), "events"), 6);
+  std::string b = unescaped(clickhouse_sql(fmt::format(fmt::runtime(aggregate), database + ".events") + " FORMAT TSV"));
+  EXPECT_GT(std::count(a.begin(), a.end(), '\n'), 3) << what;
+  EXPECT_EQ(a, b) << what << ": the country x month aggregate of the events view";
+  const std::string rows = "SELECT date, source_code, target_code, cameo, root_code, quad_class, plover, "
+                           "source_country, target_country, target_roles, num_mentions, num_articles, is_root, "
+                           "location_name FROM {} ORDER BY date, source_code, target_code, cameo LIMIT 300";
+  a = sqlite_tsv(fmt::format(fmt::runtime(rows), "events"), 14);
+  b = unescaped(clickhouse_sql(fmt::format(fmt::runtime(rows), database + ".events") + " FORMAT TSV"));
+  EXPECT_EQ(a, b) << what << ": the rows of the events view";
 }
 
 }  // namespace dyad::clickhouse_parity

@@ -556,6 +556,8 @@ void ClickHouseStore::create_schema() {
                             "cityHash64(article_id))",
                             db, t, location_.cluster),
                 {}, h);
+    // The events as the SQLite store's events table has them, for SQL (computed when read).
+    execute(fmt::format("CREATE VIEW IF NOT EXISTS {}.events AS {}", db, events_view_sql()), {}, h);
   }
 }
 
@@ -867,6 +869,23 @@ std::string ClickHouseStore::events_sql(const EventSql& c, std::vector<std::stri
   if (!c.where.empty()) sql += " WHERE " + joined(c.where, " AND ");
   sql += " GROUP BY date, source_code, target_code, cameo HAVING " + joined(c.having, " AND ");
   return sql;
+}
+
+std::string ClickHouseStore::events_view_sql() const {
+  std::string inner = events_sql(EventSql{{}, {"countIf(deleted = 0) > 0"}, {}},
+                                 {"first_pos", "e_root_code", "e_quad", "e_goldstein", "e_plover", "e_plover_mode",
+                                  "e_source_country", "e_target_country", "e_source_roles", "e_target_roles",
+                                  "e_has_location", "e_location_name", "e_location_country", "e_location_admin1",
+                                  "e_location_lat", "e_location_lon", "e_location_feature", "e_location_geonameid",
+                                  "num_mentions", "num_sources", "num_articles", "e_is_root"});
+  return "SELECT first_pos AS id, date, source_code, target_code, cameo, e_root_code AS root_code, e_quad AS quad_class, "
+         "e_goldstein AS goldstein, e_plover AS plover, e_plover_mode AS plover_mode, e_source_country AS "
+         "source_country, e_target_country AS target_country, e_source_roles AS source_roles, e_target_roles AS "
+         "target_roles, e_has_location AS has_location, e_location_name AS location_name, e_location_country AS "
+         "location_country, e_location_admin1 AS location_admin1, e_location_lat AS location_lat, e_location_lon AS "
+         "location_lon, e_location_feature AS location_feature, e_location_geonameid AS location_geonameid, "
+         "num_mentions, num_sources, num_articles, e_is_root AS is_root FROM (" +
+         inner + ")";
 }
 
 std::string ClickHouseStore::key_of_mention(int64_t pos) const {

@@ -89,6 +89,8 @@ class ClickHouseStore : public EventQueries, public EventSink {
   EventSql conditions(const EventFilter& filter) const;
   // The events (rows by key) that `c` selects, with the event columns named (aliases).
   std::string events_sql(const EventSql& c, std::vector<std::string> columns) const;
+  // The SELECT of the view `events`: one row per event, the columns of the SQLite store's events.
+  std::string events_view_sql() const;
   // The condition that a mention has the key of the mention at `pos`.
   std::string key_of_mention(int64_t pos) const;
   // Runs an events_sql() with every column of a StoredEvent.

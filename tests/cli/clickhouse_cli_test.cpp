@@ -48,6 +48,7 @@ TEST(ClickHouseCli, TheSamplesGiveTheSameAnswersAsSqlite) {
   EXPECT_NE(coded.err.find("24 articles added, 0 replaced, 0 already stored"), std::string::npos) << coded.err;
   expect_parity(db, cluster.url_first("coded"), "dyad code --sink --cluster");
   expect_api_parity(db, cluster.url_first("coded"), "dyad serve, after dyad code --sink --cluster");
+  expect_events_view_parity(db, [&](const std::string& q) { return cluster.sql(q); }, "coded", "the samples");
   // Both shards hold articles: the Distributed table spread them.
   for (size_t i = 0; i < cluster.size(); ++i)
     EXPECT_GT(std::stoi(cluster.sql("SELECT count() FROM coded.articles_local", i)), 0) << "shard " << i + 1;
@@ -95,6 +96,7 @@ TEST(ClickHouseCli, GeneratedEventsGiveTheSameAnswersAsSqlite) {
   }
   expect_parity(db, cluster.url_first("generated"), "generated events");
   expect_api_parity(db, cluster.url_first("generated"), "dyad serve, generated events");
+  expect_events_view_parity(db, [&](const std::string& q) { return cluster.sql(q); }, "generated", "generated events");
   {
     // A request past its time budget (dyad serve --query-timeout) is interrupted, not retried.
     auto store = open_event_queries(cluster.url_first("generated"));
