@@ -888,12 +888,20 @@ std::string ClickHouseStore::events_view_sql() const {
          inner + ")";
 }
 
-std::string ClickHouseStore::key_of_mention(int64_t pos) const {
-  // GLOBAL: the key is found once, over every shard, and sent to them.
-  return fmt::format(
-      "(date, source_code, target_code, cameo) {}IN (SELECT date, source_code, target_code, cameo FROM {} FINAL WHERE "
-      "pos = {} AND deleted = 0)",
-      distributed_ ? "GLOBAL " : "", table("mentions"), pos);
+std::string ClickHouseStore::key_of_mention(int64_t pos) {
+  // Without FINAL (a scan of a few columns, not a merge of every row): every version of the
+  // row at `pos`, a deletion included, has the same key, and the caller counts only the rows
+  // not deleted. The key as literals then lets the primary key find the event's rows.
+  std::string out = execute(fmt::format(
+      "SELECT date, source_code, target_code, cameo FROM {} WHERE pos = {} LIMIT 1 FORMAT TSV", table("mentions"), pos));
+  std::string condition = "0";
+  for_each_row(out, [&](const std::vector<std::string_view>& row) {
+    if (row.size() != 4) return;
+    condition = fmt::format("date = {} AND source_code = {} AND target_code = {} AND cameo = {}",
+                            clickhouse_quote(unescape_tsv(row[0])), clickhouse_quote(unescape_tsv(row[1])),
+                            clickhouse_quote(unescape_tsv(row[2])), clickhouse_quote(unescape_tsv(row[3])));
+  });
+  return condition;
 }
 
 void ClickHouseStore::read_events(const std::string& sql, const std::function<void(const StoredEvent&)>& row) {

@@ -91,8 +91,8 @@ class ClickHouseStore : public EventQueries, public EventSink {
   std::string events_sql(const EventSql& c, std::vector<std::string> columns) const;
   // The SELECT of the view `events`: one row per event, the columns of the SQLite store's events.
   std::string events_view_sql() const;
-  // The condition that a mention has the key of the mention at `pos`.
-  std::string key_of_mention(int64_t pos) const;
+  // The condition that a mention has the key of the mention at `pos` ("0" when none is).
+  std::string key_of_mention(int64_t pos);
   // Runs an events_sql() with every column of a StoredEvent.
   void read_events(const std::string& sql, const std::function<void(const StoredEvent&)>& row);
   std::map<Date, SeriesPoint> series_by_period(const SeriesFilter& filter);
