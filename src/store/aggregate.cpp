@@ -47,21 +47,9 @@ Timeline EventStore::timeline(const EventFilter& f, Period by, size_t max_period
     p.goldstein[quad - 1] += st.real(3);
   }
   Timeline out;
-  if (by_period.empty() && !(f.from && f.to)) return out;
-  Date first = period_start(f.from ? *f.from : by_period.begin()->first, by);
-  Date last = period_start(f.to ? *f.to : by_period.rbegin()->first, by);
-  size_t periods = count_periods(first, last, by, max_periods);
-  if (periods > max_periods) {
-    out.too_many_periods = true;
-    return out;
-  }
-  out.periods.reserve(periods);
-  for (Date p = first; p <= last; p = next_period(p, by)) {
-    auto it = by_period.find(p);
-    QuadPoint point = it != by_period.end() ? it->second : QuadPoint();
-    point.period = period_label(p, by);
-    out.periods.push_back(std::move(point));
-  }
+  std::optional<std::vector<QuadPoint>> periods = zero_filled(by_period, f.from, f.to, by, max_periods);
+  if (periods) out.periods = std::move(*periods);
+  else out.too_many_periods = true;
   return out;
 }
 

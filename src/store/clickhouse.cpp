@@ -1070,19 +1070,7 @@ std::vector<SeriesPoint> ClickHouseStore::series(const SeriesFilter& f) {
 }
 
 std::optional<std::vector<SeriesPoint>> ClickHouseStore::series(const SeriesFilter& f, size_t max_periods) {
-  std::map<Date, SeriesPoint> by_period = series_by_period(f);
-  std::vector<SeriesPoint> points;
-  if (by_period.empty() && !(f.from && f.to)) return points;
-  Date first = period_start(f.from ? *f.from : by_period.begin()->first, f.by);
-  Date last = period_start(f.to ? *f.to : by_period.rbegin()->first, f.by);
-  if (count_periods(first, last, f.by, max_periods) > max_periods) return std::nullopt;
-  for (Date p = first; p <= last; p = next_period(p, f.by)) {
-    auto it = by_period.find(p);
-    SeriesPoint point = it != by_period.end() ? it->second : SeriesPoint();
-    point.period = period_label(p, f.by);
-    points.push_back(std::move(point));
-  }
-  return points;
+  return zero_filled(series_by_period(f), f.from, f.to, f.by, max_periods);
 }
 
 Timeline ClickHouseStore::timeline(const EventFilter& f, Period by, size_t max_periods) {
@@ -1101,21 +1089,9 @@ Timeline ClickHouseStore::timeline(const EventFilter& f, Period by, size_t max_p
     p.goldstein[quad - 1] += std::strtod(std::string(row[3]).c_str(), nullptr);
   });
   Timeline out;
-  if (by_period.empty() && !(f.from && f.to)) return out;
-  Date first = period_start(f.from ? *f.from : by_period.begin()->first, by);
-  Date last = period_start(f.to ? *f.to : by_period.rbegin()->first, by);
-  size_t periods = count_periods(first, last, by, max_periods);
-  if (periods > max_periods) {
-    out.too_many_periods = true;
-    return out;
-  }
-  out.periods.reserve(periods);
-  for (Date p = first; p <= last; p = next_period(p, by)) {
-    auto it = by_period.find(p);
-    QuadPoint point = it != by_period.end() ? it->second : QuadPoint();
-    point.period = period_label(p, by);
-    out.periods.push_back(std::move(point));
-  }
+  std::optional<std::vector<QuadPoint>> periods = zero_filled(by_period, f.from, f.to, by, max_periods);
+  if (periods) out.periods = std::move(*periods);
+  else out.too_many_periods = true;
   return out;
 }
 

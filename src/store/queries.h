@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -149,6 +150,28 @@ std::string period_label(const Date& start, Period by);
 Date next_period(const Date& start, Period by);
 // The periods from the one holding `first` to the one holding `last`, counted up to `most` + 1.
 size_t count_periods(const Date& first, const Date& last, Period by, size_t most);
+
+// Points summed by period (keyed by the period's first day) as a zero-filled list from the
+// period holding `from` (or the first point) to the one holding `to` (or the last), each
+// labelled; nullopt when that is more than `max_periods` periods.
+template <typename Point>
+std::optional<std::vector<Point>> zero_filled(const std::map<Date, Point>& by_period, const std::optional<Date>& from,
+                                              const std::optional<Date>& to, Period by, size_t max_periods) {
+  std::vector<Point> out;
+  if (by_period.empty() && !(from && to)) return out;
+  Date first = period_start(from ? *from : by_period.begin()->first, by);
+  Date last = period_start(to ? *to : by_period.rbegin()->first, by);
+  size_t periods = count_periods(first, last, by, max_periods);
+  if (periods > max_periods) return std::nullopt;
+  out.reserve(periods);
+  for (Date p = first; p <= last; p = next_period(p, by)) {
+    auto it = by_period.find(p);
+    Point point = it != by_period.end() ? it->second : Point();
+    point.period = period_label(p, by);
+    out.push_back(std::move(point));
+  }
+  return out;
+}
 
 // The reading side of a store. Event ids are the store's own: each store numbers its events
 // its own way, so an id read from one store means nothing to another.

@@ -369,18 +369,7 @@ std::optional<std::vector<SeriesPoint>> EventStore::series(const SeriesFilter& f
     p.articles += sums.articles;
     p.goldstein += sums.goldstein;
   }
-  std::vector<SeriesPoint> out;
-  if (by_period.empty() && !(f.from && f.to)) return out;
-  Date first = period_start(f.from ? *f.from : by_period.begin()->first, f.by);
-  Date last = period_start(f.to ? *f.to : by_period.rbegin()->first, f.by);
-  if (count_periods(first, last, f.by, max_periods) > max_periods) return std::nullopt;
-  for (Date p = first; p <= last; p = next_period(p, f.by)) {
-    auto it = by_period.find(p);
-    SeriesPoint point = it != by_period.end() ? it->second : SeriesPoint();
-    point.period = period_label(p, f.by);
-    out.push_back(std::move(point));
-  }
-  return out;
+  return zero_filled(by_period, f.from, f.to, f.by, max_periods);
 }
 
 }  // namespace dyad
